@@ -1,0 +1,132 @@
+import { parse } from "csv-parse/sync";
+import { parseIsoDate } from "../dates.js";
+import { InputError, type InputIssue, describeValue } from "../errors.js";
+import type { UsageRecordInput } from "../estate/schema.js";
+
+/**
+ * Columns of the usage CSV that rolemine reads. `identity` and
+ * `entitlement` are required; the rest are optional.
+ *
+ * - `uses`: successful uses within the observation window, a whole number.
+ *   Empty means not observed.
+ * - `last_used`: ISO-8601 date of the last successful use. Empty means no
+ *   use was recorded.
+ * - `granted`: `true`/`false`, `1`/`0` or `yes`/`no`; default true. A row
+ *   with `false` records use of access that was not granted.
+ *
+ * Any other column is allowed, left unread, and listed in
+ * `ignoredColumns` of the result so the report can show it.
+ */
+export const USAGE_CSV_COLUMNS = [
+  "identity",
+  "entitlement",
+  "uses",
+  "last_used",
+  "granted",
+] as const;
+
+/** Records read from a usage CSV, with the columns that were not read. */
+export interface UsageCsv {
+  records: UsageRecordInput[];
+  ignoredColumns: string[];
+}
+
+const TRUE_WORDS = new Set(["true", "1", "yes"]);
+const FALSE_WORDS = new Set(["false", "0", "no"]);
+
+/**
+ * Parses a usage CSV with a header row (RFC 4180 quoting).
+ *
+ * @throws {InputError} naming the line, column and value of each bad cell,
+ *   or the missing required columns.
+ */
+export function parseUsageCsv(text: string): UsageCsv {
+  let rows: string[][];
+  try {
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    throw new InputError(
+      "usage CSV",
+      [
+        {
+          path: "file",
+          received: error instanceof Error ? error.message : String(error),
+          expected: "well-formed CSV with the same number of fields per row",
+        },
+      ],
+      { cause: error },
+    );
+  }
+
+  const header = (rows[0] ?? []).map((name) => name.toLowerCase());
+  const position = (name: string) => header.indexOf(name);
+  const missing = ["identity", "entitlement"].filter((n) => position(n) < 0);
+  if (missing.length > 0) {
+    throw new InputError("usage CSV", [
+      {
+        path: "header",
+        received: describeValue(header.join(",")),
+        expected: `a header with the columns ${missing.join(" and ")}`,
+      },
+    ]);
+  }
+  const known = new Set<string>(USAGE_CSV_COLUMNS);
+  const ignoredColumns = header.filter((name) => !known.has(name));
+
+  const at = {
+    identity: position("identity"),
+    entitlement: position("entitlement"),
+    uses: position("uses"),
+    lastUsed: position("last_used"),
+    granted: position("granted"),
+  };
+  const records: UsageRecordInput[] = [];
+  const issues: InputIssue[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = r + 1;
+    const issue = (column: string, value: string, expected: string) =>
+      issues.push({
+        path: `line ${line}, column ${column}`,
+        received: describeValue(value),
+        expected,
+      });
+
+    const identity = row[at.identity]!;
+    const entitlement = row[at.entitlement]!;
+    if (identity === "") issue("identity", identity, "a non-empty id");
+    if (entitlement === "") issue("entitlement", entitlement, "a non-empty id");
+    const record: UsageRecordInput = { identity, entitlement };
+
+    const usesText = at.uses < 0 ? "" : row[at.uses]!;
+    if (usesText !== "") {
+      const uses = Number(usesText);
+      if (!Number.isInteger(uses) || uses < 0) {
+        issue("uses", usesText, "a whole number of uses, 0 or more");
+      } else record.uses = uses;
+    }
+    if (at.lastUsed >= 0) {
+      const lastText = row[at.lastUsed]!;
+      if (lastText === "") record.lastUsedAt = null;
+      else if (parseIsoDate(lastText) === undefined) {
+        issue("last_used", lastText, "an ISO-8601 date such as 2026-03-01");
+      } else record.lastUsedAt = lastText;
+    }
+    if (at.granted >= 0) {
+      const word = row[at.granted]!.toLowerCase();
+      if (TRUE_WORDS.has(word)) record.granted = true;
+      else if (FALSE_WORDS.has(word)) record.granted = false;
+      else if (word !== "") {
+        issue("granted", row[at.granted]!, "true, false, 1, 0, yes or no");
+      }
+    }
+    records.push(record);
+  }
+  if (issues.length > 0) throw new InputError("usage CSV", issues);
+  return { records, ignoredColumns };
+}
