@@ -56,6 +56,17 @@ export const IdentitySchema = z.strictObject({
   tags: z.array(IdSchema).optional(),
 });
 
+/** How an identity used an entitlement. */
+export const CHANNELS = [
+  "interactive",
+  "non-interactive",
+  "api",
+  "service",
+] as const;
+
+/** Resolution of a usage source. */
+export const GRANULARITIES = ["action", "service"] as const;
+
 export const PRIVILEGE_LEVELS = ["low", "medium", "high", "critical"] as const;
 
 /** Metadata of one entitlement. Every field but `id` is optional. */
@@ -84,6 +95,27 @@ export const UsageRecordSchema = z.strictObject({
   uses: count("uses").optional(),
   /** Last successful use; `null` records that it was never used. */
   lastUsedAt: IsoDateSchema.nullable().optional(),
+  /** When the grant was made. */
+  grantedAt: IsoDateSchema.optional(),
+  /** Group entitlement through which the grant comes; absent for direct. */
+  via: IdSchema.optional(),
+  /** Failed (denied) attempts within the window: risk, never use. */
+  failures: count("failed attempts").optional(),
+  /** Last failed attempt. */
+  lastFailureAt: IsoDateSchema.optional(),
+  /** How the uses were made. */
+  channel: z
+    .enum(CHANNELS, { error: `one of ${CHANNELS.join(", ")}` })
+    .optional(),
+  /**
+   * What the usage source can see: each `action`, or only that some
+   * action of the entitlement's `service` was used.
+   */
+  granularity: z
+    .enum(GRANULARITIES, { error: `one of ${GRANULARITIES.join(", ")}` })
+    .optional(),
+  /** Dates of successful use, any order, for periodic-use detection. */
+  history: z.array(IsoDateSchema).optional(),
 });
 
 /** Identity-by-entitlement 0/1 rows with their id lists. */
@@ -131,9 +163,25 @@ export const DenseMatrixSchema = z
   });
 
 /** A whole estate: usage records plus optional identity and entitlement metadata. */
+/**
+ * What the usage telemetry covered. Without it, every identity and system
+ * in the records is taken as observed for the whole window.
+ */
+export const TelemetrySchema = z.strictObject({
+  /** When the usage data was collected; stale data gives unknown verdicts. */
+  collectedAt: IsoDateSchema.optional(),
+  /** First instant the telemetry covers. */
+  from: IsoDateSchema.optional(),
+  /** Identities the telemetry covers; default all. */
+  identities: z.array(IdSchema).optional(),
+  /** Systems the telemetry covers; default all. */
+  systems: z.array(IdSchema).optional(),
+});
+
 export const EstateSchema = z.strictObject({
   /** The instant the analysis is made for; default: the latest date in the input. */
   asOf: IsoDateSchema.optional(),
+  telemetry: TelemetrySchema.optional(),
   identities: z.array(IdentitySchema).optional(),
   entitlements: z.array(EntitlementSchema).optional(),
   records: z.array(UsageRecordSchema),
@@ -145,4 +193,7 @@ export type IdentityInput = z.infer<typeof IdentitySchema>;
 export type EntitlementInput = z.infer<typeof EntitlementSchema>;
 export type UsageRecordInput = z.infer<typeof UsageRecordSchema>;
 export type DenseMatrixInput = z.infer<typeof DenseMatrixSchema>;
+export type Channel = (typeof CHANNELS)[number];
+export type Granularity = (typeof GRANULARITIES)[number];
+export type TelemetryInput = z.infer<typeof TelemetrySchema>;
 export type EstateInput = z.infer<typeof EstateSchema>;

@@ -13,6 +13,15 @@
  * - `lastUsedAt[c]` is the last successful use in epoch milliseconds, or
  *   NaN when unknown or never used (see `neverUsed`).
  * - `neverUsed[c]` is 1 when the input states that the grant was never used.
+ * - `failures[c]` counts failed (denied) attempts in the window, NaN when
+ *   not observed; `lastFailureAt[c]` is the last one, NaN when unknown.
+ * - `grantedAt[c]` is when the grant was made, NaN when unknown.
+ * - `via[c]` is the column of the group the grant comes through, or -1
+ *   for a direct grant.
+ * - `channels[c]` is a bit set of `CHANNEL_BITS`, 0 when unknown.
+ * - `granularity[c]` is 0 when unknown, 1 for action-level and 2 for
+ *   service-level usage.
+ * - `history.get(c)` lists dated successful uses, ascending, when known.
  *
  * The matrix is immutable by convention: no function of the library
  * writes to it after it is built.
@@ -26,6 +35,13 @@ export interface UsageMatrix {
   readonly uses: Float64Array;
   readonly lastUsedAt: Float64Array;
   readonly neverUsed: Uint8Array;
+  readonly failures: Float64Array;
+  readonly lastFailureAt: Float64Array;
+  readonly grantedAt: Float64Array;
+  readonly via: Int32Array;
+  readonly channels: Uint8Array;
+  readonly granularity: Uint8Array;
+  readonly history: ReadonlyMap<number, Float64Array>;
   /** Number of stored cells. */
   readonly cellCount: number;
   /** Number of cells with `granted` = 1. */
@@ -33,6 +49,17 @@ export interface UsageMatrix {
   /** Whether any cell carries usage (a count or a last-use date). */
   readonly hasUsage: boolean;
 }
+
+/** Bit of each channel in `UsageMatrix.channels`. */
+export const CHANNEL_BITS = {
+  interactive: 1,
+  "non-interactive": 2,
+  api: 4,
+  service: 8,
+} as const;
+
+/** Codes of `UsageMatrix.granularity`. */
+export const GRANULARITY_CODES = { unknown: 0, action: 1, service: 2 } as const;
 
 /** One cell before packing; ids are row and column numbers. */
 export interface CellDraft {
@@ -42,6 +69,13 @@ export interface CellDraft {
   uses: number;
   lastUsedAt: number;
   neverUsed: boolean;
+  failures: number;
+  lastFailureAt: number;
+  grantedAt: number;
+  via: number;
+  channels: number;
+  granularity: number;
+  history: number[] | undefined;
 }
 
 /**
@@ -76,6 +110,13 @@ export function packMatrix(
   const uses = new Float64Array(size);
   const lastUsedAt = new Float64Array(size);
   const neverUsed = new Uint8Array(size);
+  const failures = new Float64Array(size);
+  const lastFailureAt = new Float64Array(size);
+  const grantedAt = new Float64Array(size);
+  const via = new Int32Array(size);
+  const channels = new Uint8Array(size);
+  const granularity = new Uint8Array(size);
+  const history = new Map<number, Float64Array>();
   let grantCount = 0;
   let hasUsage = false;
   for (let c = 0; c < size; c++) {
@@ -85,6 +126,15 @@ export function packMatrix(
     uses[c] = cell.uses;
     lastUsedAt[c] = cell.lastUsedAt;
     neverUsed[c] = cell.neverUsed ? 1 : 0;
+    failures[c] = cell.failures;
+    lastFailureAt[c] = cell.lastFailureAt;
+    grantedAt[c] = cell.grantedAt;
+    via[c] = cell.via;
+    channels[c] = cell.channels;
+    granularity[c] = cell.granularity;
+    if (cell.history !== undefined) {
+      history.set(c, Float64Array.from(cell.history).sort());
+    }
     if (cell.granted) grantCount++;
     if (!Number.isNaN(cell.uses) || !Number.isNaN(cell.lastUsedAt)) {
       hasUsage = true;
@@ -101,6 +151,13 @@ export function packMatrix(
     uses,
     lastUsedAt,
     neverUsed,
+    failures,
+    lastFailureAt,
+    grantedAt,
+    via,
+    channels,
+    granularity,
+    history,
     cellCount: size,
     grantCount,
     hasUsage,
