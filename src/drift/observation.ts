@@ -1,0 +1,64 @@
+import { DAY_MS } from "../dates.js";
+import type { UsageMatrix } from "../matrix/usage-matrix.js";
+
+/**
+ * The observation window and dormancy threshold of one analysis, in epoch
+ * milliseconds, with the questions every drift rule asks of a cell.
+ */
+export interface ObservationWindow {
+  /** The analysis instant, or undefined when the input has no dates. */
+  readonly asOf: number | undefined;
+  /** First instant of the window: `asOf - windowDays`. */
+  readonly start: number | undefined;
+  readonly windowDays: number;
+  readonly dormantDays: number;
+}
+
+/** Creates the window ending at `asOf`. */
+export function observationWindow(
+  asOf: number | undefined,
+  windowDays: number,
+  dormantDays: number,
+): ObservationWindow {
+  return {
+    asOf,
+    start: asOf === undefined ? undefined : asOf - windowDays * DAY_MS,
+    windowDays,
+    dormantDays,
+  };
+}
+
+/** Whether the input says anything about the use of cell `c`. */
+export function isUsageObserved(matrix: UsageMatrix, c: number): boolean {
+  return (
+    !Number.isNaN(matrix.uses[c]!) ||
+    !Number.isNaN(matrix.lastUsedAt[c]!) ||
+    matrix.neverUsed[c] === 1
+  );
+}
+
+/**
+ * Whether cell `c` had a successful use within the window: a positive
+ * count (counts are per window by definition) or a last use on or after
+ * the window's start.
+ */
+export function isUsedInWindow(
+  matrix: UsageMatrix,
+  window: ObservationWindow,
+  c: number,
+): boolean {
+  if (matrix.uses[c]! > 0) return true;
+  const last = matrix.lastUsedAt[c]!;
+  return window.start !== undefined && last >= window.start;
+}
+
+/** Whole days from the last use of cell `c` to `asOf`, or undefined. */
+export function daysSinceLastUse(
+  matrix: UsageMatrix,
+  window: ObservationWindow,
+  c: number,
+): number | undefined {
+  const last = matrix.lastUsedAt[c]!;
+  if (window.asOf === undefined || Number.isNaN(last)) return undefined;
+  return Math.floor((window.asOf - last) / DAY_MS);
+}

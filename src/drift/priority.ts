@@ -1,0 +1,59 @@
+import type { EntitlementInfo } from "../estate/metadata.js";
+import type { Priority } from "./types.js";
+
+/**
+ * Weight of each privilege level in drift debt and ranking. An
+ * entitlement without a level weighs as `low`.
+ */
+export const PRIVILEGE_WEIGHTS = {
+  low: 1,
+  medium: 2,
+  high: 4,
+  critical: 8,
+} as const;
+
+/** Privilege weight of an entitlement. */
+export function privilegeWeight(entitlement: EntitlementInfo): number {
+  return PRIVILEGE_WEIGHTS[entitlement.privilege ?? "low"];
+}
+
+/**
+ * Drift debt of one dormant or over-broad grant: one point for the grant
+ * plus one per day past the dormancy threshold, times the privilege
+ * weight. `idleDays` is days since the last use, or since the grant when
+ * it was never used, or the window length when neither date is known.
+ *
+ * @example
+ * grantDebt(100, 90, 4); // (1 + 10) * 4 = 44
+ */
+export function grantDebt(
+  idleDays: number,
+  dormantDays: number,
+  weight: number,
+): number {
+  return (1 + Math.max(0, Math.floor(idleDays - dormantDays))) * weight;
+}
+
+/**
+ * Priority of a drift finding on a grant that could be removed:
+ * `critical` for critical entitlements, `high` for high ones or when
+ * denied attempts show someone still tries the access, `medium` for
+ * over-broad grants and `low` for other dormant grants.
+ */
+export function grantPriority(
+  entitlement: EntitlementInfo,
+  overBroad: boolean,
+  failedAttempts: number,
+): Priority {
+  if (entitlement.privilege === "critical") return "critical";
+  if (entitlement.privilege === "high" || failedAttempts > 0) return "high";
+  return overBroad ? "medium" : "low";
+}
+
+/** Rank of a priority for sorting: critical first. */
+export const PRIORITY_RANK: Readonly<Record<Priority, number>> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};

@@ -1,0 +1,135 @@
+import type { DriftResult } from "../drift/detect.js";
+import type { Estate } from "../estate/estate.js";
+import { formatDate } from "../dates.js";
+import { density } from "../matrix/usage-matrix.js";
+import {
+  RECOMMENDATION_KINDS,
+  type Recommendation,
+  type RecommendationKind,
+} from "../recommendations/types.js";
+import type { InputSummary, ReportSummary, UngrantedUse } from "./types.js";
+
+/** Summarises what was read. */
+export function inputSummary(
+  estate: Estate,
+  ignoredColumns: readonly string[],
+): InputSummary {
+  const { matrix } = estate;
+  const identityKinds: Record<string, number> = {};
+  for (const identity of estate.identities) {
+    const kind = identity.kind ?? "unknown";
+    identityKinds[kind] = (identityKinds[kind] ?? 0) + 1;
+  }
+  return {
+    identities: matrix.identities.length,
+    entitlements: matrix.entitlements.length,
+    grants: matrix.grantCount,
+    density: Math.round(density(matrix) * 1e6) / 1e6,
+    usageObserved: matrix.hasUsage,
+    identityKinds: sortedRecord(identityKinds),
+    mergedRecords: estate.mergedRecords,
+    aliasedRecords: estate.aliasedRecords,
+    ignoredColumns: ignoredColumns.slice(),
+  };
+}
+
+/** Cells with use but no grant, in matrix order. */
+export function ungrantedUse(estate: Estate): UngrantedUse[] {
+  const { matrix } = estate;
+  const result: UngrantedUse[] = [];
+  for (let i = 0; i < matrix.identities.length; i++) {
+    for (let c = matrix.rowOffsets[i]!; c < matrix.rowOffsets[i + 1]!; c++) {
+      if (matrix.granted[c] === 1) continue;
+      const uses = matrix.uses[c]!;
+      const last = matrix.lastUsedAt[c]!;
+      result.push({
+        identity: matrix.identities[i]!,
+        entitlement: matrix.entitlements[matrix.columns[c]!]!,
+        uses: Number.isNaN(uses) ? null : uses,
+        lastUsedAt: Number.isNaN(last) ? null : formatDate(last),
+      });
+    }
+  }
+  return result;
+}
+
+/** Headline counts and reviewer notes. */
+export function reportSummary(
+  estate: Estate,
+  drift: DriftResult,
+  recommendations: readonly Recommendation[],
+  counts: { clusters: number; candidateRoles: number; ungrantedUse: number },
+): ReportSummary {
+  const findingsByType: Record<string, number> = {};
+  for (const finding of drift.findings) {
+    findingsByType[finding.type] = (findingsByType[finding.type] ?? 0) + 1;
+  }
+  const byKind = Object.fromEntries(
+    RECOMMENDATION_KINDS.map((kind) => [kind, 0]),
+  ) as Record<RecommendationKind, number>;
+  let highPriority = 0;
+  for (const recommendation of recommendations) {
+    byKind[recommendation.kind]++;
+    if (recommendation.priority === "critical" || recommendation.priority === "high") {
+      highPriority++;
+    }
+  }
+  const nonHuman = estate.identities.filter(
+    (identity) => identity.kind !== undefined && identity.kind !== "human",
+  ).length;
+
+  return {
+    identities: estate.identities.length,
+    nonHumanIdentities: nonHuman,
+    entitlements: estate.entitlements.length,
+    grants: estate.matrix.grantCount,
+    clusters: counts.clusters,
+    candidateRoles: counts.candidateRoles,
+    verdicts: drift.verdicts,
+    observedShare: drift.observedShare,
+    findings: drift.findings.length,
+    findingsByType: sortedRecord(findingsByType),
+    recommendations: recommendations.length,
+    recommendationsByKind: byKind,
+    highPriority,
+    driftDebt: drift.debt.estate,
+    ungrantedUse: counts.ungrantedUse,
+    notes: notes(estate, drift),
+  };
+}
+
+function notes(estate: Estate, drift: DriftResult): string[] {
+  const result: string[] = [];
+  if (!estate.matrix.hasUsage) {
+    result.push(
+      "The input has grants but no usage, so no grant could be judged " +
+        "dormant or over-broad; supply usage counts or dates to judge them.",
+    );
+  } else if (drift.observedShare < 1) {
+    const share = Math.round(drift.observedShare * 1000) / 10;
+    result.push(
+      `The telemetry could judge ${share} % of the grants; the rest are ` +
+        "unknown or not actionable and are never proposed for removal.",
+    );
+  }
+  if (drift.periodic.suggestedWindowDays !== null) {
+    result.push(
+      `${drift.periodic.grants} grants show periodic use (longest period ` +
+        `${drift.periodic.maxPeriodDays} days); an observation window of ` +
+        `at least ${drift.periodic.suggestedWindowDays} days would judge them.`,
+    );
+  }
+  if (drift.privilegedKept > 0) {
+    result.push(
+      `${drift.privilegedKept} findings on privileged grants matched an ` +
+        "exclusion that does not name their identity and were kept.",
+    );
+  }
+  return result;
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
