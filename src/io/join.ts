@@ -1,0 +1,262 @@
+import type { EstateParts } from "../estate/estate.js";
+import type {
+  EntitlementInput,
+  IdentityInput,
+  UsageRecordInput,
+} from "../estate/schema.js";
+import type { ReadSummary } from "./activity-log/summary.js";
+import type { ObservedPair, ObservedUsage } from "./activity-log/observed.js";
+import type { Grant } from "./grants.js";
+
+/**
+ * Where the grants of a joined estate come from: a grants `file` the
+ * caller supplied, or `observed`: without a grants file, a pair counts as
+ * granted exactly when the log shows a successful use of it.
+ */
+export type GrantsSource = "file" | "observed";
+
+/**
+ * Counts of a log read and its join with grants. Pair counts are over
+ * distinct identity-entitlement pairs, whatever the channels.
+ */
+export interface UsageSummary extends ReadSummary {
+  readonly grantsSource: GrantsSource;
+  /** Grant rows given; 0 when the grants are observed. */
+  readonly grants: number;
+  /** Grant rows that repeat a pair; they are merged into the first. */
+  readonly repeatedGrants: number;
+  /** Identities in the estate parts. */
+  readonly identities: number;
+  /** Entitlements in the estate parts. */
+  readonly entitlements: number;
+  /** Usage records in the estate parts. */
+  readonly records: number;
+  /** Pairs with at least one use or failure in the log. */
+  readonly observedPairs: number;
+  /** Pairs with at least one successful use. */
+  readonly usedPairs: number;
+  /** Pairs with failed attempts and no successful use. */
+  readonly deniedOnlyPairs: number;
+  /** Granted pairs. */
+  readonly grantedPairs: number;
+  /** Granted pairs whose identity the log covers, with no use. */
+  readonly unusedGrantedPairs: number;
+  /** Granted pairs whose identity never appears in the log. */
+  readonly unobservedGrantedPairs: number;
+  /** Pairs used without a grant (only with a grants file). */
+  readonly ungrantedUsedPairs: number;
+}
+
+/** Estate parts built from an activity log, with the counts behind them. */
+export interface LoadedEstate {
+  readonly parts: EstateParts;
+  readonly summary: UsageSummary;
+}
+
+const pairKey = (identity: string, entitlement: string) =>
+  `${identity}\u0000${entitlement}`;
+
+/**
+ * Joins grants with the usage read from an activity log into estate
+ * parts. Logs show use, not grants, so:
+ *
+ * - With `grants`, a pair is granted when a grant names it. Used pairs
+ *   without a grant are kept as records with `granted: false`, so that
+ *   the analysis reports them. A grant with no use is a record with
+ *   `uses: 0` when the log covers its identity, and without usage fields
+ *   (not observed) when the identity never appears in the log.
+ * - Without `grants` (`undefined`), a pair is granted when the log shows a
+ *   successful use of it; a pair with only denied attempts is not. No
+ *   unused grant can be found this way; `summary.grantsSource` is
+ *   `"observed"` so that reports can say so.
+ *
+ * Each observed identity-entitlement-channel triple is one record;
+ * `buildEstate` merges the records of one pair (uses and failures summed,
+ * channels united). Grant rows that repeat a pair are merged: the first
+ * `via` and the earliest `grantedAt` are kept. Telemetry covers the
+ * log's time span (`from` is the earliest event, `collectedAt` the
+ * latest) and every identity named in an event read, including
+ * identities seen only in skipped errored calls.
+ *
+ * Runs in O(pairs + grants). Never changes its arguments.
+ *
+ * @example
+ * const usage = await readK8sAudit("audit.log");
+ * joinUsage(undefined, usage).summary.grantsSource; // "observed"
+ */
+export function joinUsage(
+  grants: readonly Grant[] | undefined,
+  usage: ObservedUsage,
+): LoadedEstate {
+  const observedGrants = grants === undefined;
+  const merged = mergeGrants(grants ?? []);
+  const totals = totalsByPair(usage.pairs);
+  const covered = new Set(usage.identities.map((identity) => identity.id));
+  const isGranted = (key: string) =>
+    observedGrants ? (totals.get(key)?.uses ?? 0) > 0 : merged.byPair.has(key);
+
+  const records: UsageRecordInput[] = [];
+  for (const pair of usage.pairs) {
+    const key = pairKey(pair.identity, pair.entitlement);
+    const grant = observedGrants ? undefined : merged.byPair.get(key);
+    records.push(
+      observedRecord(pair, isGranted(key), grant, usage.granularity),
+    );
+  }
+  let unusedGrantedPairs = 0;
+  let unobservedGrantedPairs = 0;
+  for (const [key, grant] of merged.byPair) {
+    if (totals.has(key)) continue;
+    const record: UsageRecordInput = { ...grant, granted: true };
+    if (covered.has(grant.identity)) {
+      unusedGrantedPairs++;
+      Object.assign(record, {
+        uses: 0,
+        failures: 0,
+        granularity: usage.granularity,
+      });
+    } else unobservedGrantedPairs++;
+    records.push(record);
+  }
+
+  let usedPairs = 0;
+  let deniedOnlyPairs = 0;
+  let ungrantedUsedPairs = 0;
+  for (const [key, total] of totals) {
+    if (total.uses > 0) usedPairs++;
+    else {
+      deniedOnlyPairs++;
+      if (isGranted(key)) unusedGrantedPairs++;
+    }
+    if (total.uses > 0 && !isGranted(key)) ungrantedUsedPairs++;
+  }
+
+  const identities = identityList(usage, records);
+  const entitlements = entitlementList(usage, records);
+  const { from, to } = usage.summary;
+  const parts: EstateParts = {
+    telemetry: {
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { collectedAt: to }),
+      identities: [...covered],
+    },
+    identities,
+    entitlements,
+    records,
+  };
+  const summary: UsageSummary = {
+    ...usage.summary,
+    grantsSource: observedGrants ? "observed" : "file",
+    grants: grants?.length ?? 0,
+    repeatedGrants: merged.repeated,
+    identities: identities.length,
+    entitlements: entitlements.length,
+    records: records.length,
+    observedPairs: totals.size,
+    usedPairs,
+    deniedOnlyPairs,
+    grantedPairs: observedGrants ? usedPairs : merged.byPair.size,
+    unusedGrantedPairs,
+    unobservedGrantedPairs,
+    ungrantedUsedPairs,
+  };
+  return { parts, summary };
+}
+
+function mergeGrants(grants: readonly Grant[]): {
+  byPair: Map<string, Grant>;
+  repeated: number;
+} {
+  const byPair = new Map<string, Grant>();
+  let repeated = 0;
+  for (const grant of grants) {
+    const key = pairKey(grant.identity, grant.entitlement);
+    const first = byPair.get(key);
+    if (first === undefined) {
+      byPair.set(key, { ...grant });
+      continue;
+    }
+    repeated++;
+    if (first.via === undefined && grant.via !== undefined) {
+      first.via = grant.via;
+    }
+    if (
+      grant.grantedAt !== undefined &&
+      (first.grantedAt === undefined || grant.grantedAt < first.grantedAt)
+    ) {
+      first.grantedAt = grant.grantedAt;
+    }
+  }
+  return { byPair, repeated };
+}
+
+function totalsByPair(
+  pairs: readonly ObservedPair[],
+): Map<string, { uses: number; failures: number }> {
+  const totals = new Map<string, { uses: number; failures: number }>();
+  for (const pair of pairs) {
+    const key = pairKey(pair.identity, pair.entitlement);
+    const total = totals.get(key) ?? { uses: 0, failures: 0 };
+    total.uses += pair.uses;
+    total.failures += pair.failures;
+    totals.set(key, total);
+  }
+  return totals;
+}
+
+function observedRecord(
+  pair: ObservedPair,
+  granted: boolean,
+  grant: Grant | undefined,
+  granularity: UsageRecordInput["granularity"],
+): UsageRecordInput {
+  const record: UsageRecordInput = {
+    identity: pair.identity,
+    entitlement: pair.entitlement,
+    granted,
+    uses: pair.uses,
+    failures: pair.failures,
+    channel: pair.channel,
+    granularity,
+  };
+  if (pair.lastUsedAt !== undefined) record.lastUsedAt = pair.lastUsedAt;
+  if (pair.lastFailureAt !== undefined) {
+    record.lastFailureAt = pair.lastFailureAt;
+  }
+  if (pair.days.length > 0) record.history = [...pair.days];
+  if (grant?.grantedAt !== undefined) record.grantedAt = grant.grantedAt;
+  if (grant?.via !== undefined) record.via = grant.via;
+  return record;
+}
+
+function identityList(
+  usage: ObservedUsage,
+  records: readonly UsageRecordInput[],
+): IdentityInput[] {
+  const inRecords = new Set(records.map((record) => record.identity));
+  const list: IdentityInput[] = [];
+  for (const identity of usage.identities) {
+    if (!inRecords.delete(identity.id)) continue;
+    list.push(
+      identity.kind === undefined
+        ? { id: identity.id }
+        : { id: identity.id, kind: identity.kind },
+    );
+  }
+  // Identities named only by grants, in the order the records name them.
+  for (const id of inRecords) list.push({ id });
+  return list;
+}
+
+function entitlementList(
+  usage: ObservedUsage,
+  records: readonly UsageRecordInput[],
+): EntitlementInput[] {
+  const inRecords = new Set(records.map((record) => record.entitlement));
+  const list: EntitlementInput[] = [];
+  for (const entitlement of usage.entitlements) {
+    if (inRecords.delete(entitlement.id)) list.push({ ...entitlement });
+  }
+  for (const id of inRecords) list.push({ id });
+  return list;
+}
