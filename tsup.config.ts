@@ -10,7 +10,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     sourcemap: true,

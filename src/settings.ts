@@ -7,6 +7,8 @@ import {
 } from "./estate/schema.js";
 import type { Exclusion } from "./drift/exclusions.js";
 
+const K_EXPECTED = 'a whole number of clusters, 1 or more, or "auto"';
+
 /** One accepted exception; at least one scope field is required. */
 export const ExclusionSchema = z
   .strictObject({
@@ -41,7 +43,10 @@ export const AnalyzeOptionsSchema = z.strictObject({
    */
   k: z
     .union([z.literal("auto"), z.number().int().min(1)], {
-      error: 'a whole number of clusters, 1 or more, or "auto"',
+      error: K_EXPECTED,
+    })
+    .refine((k) => k === "auto" || (Number.isInteger(k) && k >= 1), {
+      error: K_EXPECTED,
     })
     .optional(),
   /** Cap on k-means iterations. Default 100. */

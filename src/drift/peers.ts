@@ -30,10 +30,10 @@ export function peerGroups(
   const columnOf = new Map(matrix.entitlements.map((id, j) => [id, j]));
   const roleSets = new Map<number, Set<number>>();
   for (const role of roles) {
-    roleSets.set(
-      role.cluster,
-      new Set(role.entitlements.map((e) => columnOf.get(e.entitlement)!)),
+    const columns = new Set(
+      role.entitlements.map((e) => columnOf.get(e.entitlement)!),
     );
+    for (const cluster of role.clusters) roleSets.set(cluster, columns);
   }
 
   // Holder counts are built per cluster on first request and kept.

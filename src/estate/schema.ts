@@ -143,7 +143,7 @@ export const DenseMatrixSchema = z
         context.addIssue({
           code: "custom",
           path: [name],
-          input: `${rows.length} rows`,
+          input: rows.length,
           message: `${dense.identities.length} rows, one per identity`,
         });
       }
@@ -152,7 +152,7 @@ export const DenseMatrixSchema = z
           context.addIssue({
             code: "custom",
             path: [name, i],
-            input: `${row.length} columns`,
+            input: row,
             message: `${width} columns, one per entitlement`,
           });
         }

@@ -107,7 +107,9 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
   clusters.assignments.forEach((cluster, row) => {
     members[cluster]!.push(estate.matrix.identities[row]!);
   });
-  const roleOfCluster = new Map(roles.map((role) => [role.cluster, role.id]));
+  const roleOfCluster = new Map(
+    roles.flatMap((role) => role.clusters.map((cluster) => [cluster, role.id] as const)),
+  );
   const unGranted = ungrantedUse(estate);
   const { timings: withTimings, ...echoed } = settings;
 

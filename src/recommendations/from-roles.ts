@@ -27,7 +27,7 @@ export function recommendationsFromRoles(
       members: role.members.slice(0, MAX_LISTED_MEMBERS),
     });
     const createEvidence = {
-      cluster: role.cluster,
+      clusters: role.clusters.map(String),
       members: role.members.length,
       entitlements: role.entitlements.map(
         (e) => `${e.entitlement} (support ${e.support}, ${e.holders} holders)`,
@@ -38,7 +38,7 @@ export function recommendationsFromRoles(
     };
     const createRationale =
       `Create a role of ${entitlements.length} entitlements shared by ` +
-      `${role.members.length} identities in cluster ${role.cluster}; it ` +
+      `${role.members.length} identities in ${clusterText(role.clusters)}; it ` +
       `explains ${role.grantsExplained} of their ${role.memberGrants} grants.`;
     result.push(advisory("create-role", create, createRationale, createEvidence, role.grantsExplained));
 
@@ -60,7 +60,7 @@ export function recommendationsFromRoles(
         `Replace ${replaced} direct grants of ${complete.length} identities ` +
           `with one assignment each of the proposed role ${role.id}.`,
         {
-          cluster: role.cluster,
+          clusters: role.clusters.map(String),
           identitiesHoldingWholeRole: complete.length,
           directGrantsReplaced: replaced,
           roleEntitlements: entitlements.length,
@@ -102,4 +102,10 @@ function holdsDirectly(estate: Estate, row: number, columns: number[]): boolean 
     if (matrix.granted[c] === 1 && matrix.via[c]! < 0) held.add(matrix.columns[c]!);
   }
   return columns.every((j) => held.has(j));
+}
+
+function clusterText(clusters: readonly number[]): string {
+  return clusters.length === 1
+    ? `cluster ${clusters[0]}`
+    : `clusters ${clusters.join(", ")}`;
 }

@@ -93,10 +93,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   else {
     out.push(
       table(
-        ["role", "cluster", "members", "entitlements", "grants explained"],
+        ["role", "clusters", "members", "entitlements", "grants explained"],
         report.roles.map((role) => [
           role.id,
-          String(role.cluster),
+          role.clusters.join(", "),
           String(role.members.length),
           String(role.entitlements.length),
           `${role.grantsExplained} of ${role.memberGrants}`,

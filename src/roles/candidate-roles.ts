@@ -11,12 +11,14 @@ export interface RoleEntitlement {
 
 /**
  * A candidate role: the entitlements that at least a `support` share of a
- * cluster's members hold. Nothing is created: the role is a proposal.
+ * cluster's members hold. Clusters that yield the same entitlement set
+ * share one role. Nothing is created: the role is a proposal.
  */
 export interface CandidateRole {
-  /** `role-<cluster number>`, stable for the same input and seed. */
+  /** `role-<first cluster number>`, stable for the same input and seed. */
   readonly id: string;
-  readonly cluster: number;
+  /** Clusters whose members the role serves, ascending. */
+  readonly clusters: readonly number[];
   /** Member identity ids, in input order. */
   readonly members: readonly string[];
   /** Entitlements, by descending support then input order. */
@@ -37,9 +39,11 @@ export interface Partition {
 }
 
 /**
- * Derives one candidate role per cluster that has at least `minMembers`
- * members and yields at least `minEntitlements` entitlements with support
- * ≥ `support`. Runs in O(grants + k · entitlements).
+ * Derives a candidate role from each cluster that has at least
+ * `minMembers` members and yields at least `minEntitlements` entitlements
+ * with support ≥ `support`, then merges roles with equal entitlement
+ * sets (support stays ≥ `support` over the union, because holder counts
+ * add up). Runs in O(grants + k · entitlements).
  */
 export function candidateRoles(
   estate: Estate,
@@ -52,7 +56,8 @@ export function candidateRoles(
     members[partition.assignments[i]!]!.push(i);
   }
 
-  const roles: CandidateRole[] = [];
+  const drafts: Draft[] = [];
+  const byEntitlements = new Map<string, number>();
   const holders = new Int32Array(matrix.entitlements.length);
   members.forEach((rows, cluster) => {
     if (rows.length < options.minMembers) return;
@@ -77,21 +82,60 @@ export function candidateRoles(
 
     let grantsExplained = 0;
     for (const j of chosen) grantsExplained += holders[j]!;
-    roles.push({
-      id: `role-${cluster}`,
-      cluster,
-      members: rows.map((i) => matrix.identities[i]!),
-      entitlements: chosen.map((j) => ({
-        entitlement: matrix.entitlements[j]!,
-        holders: holders[j]!,
-        support: round4(holders[j]! / rows.length),
-      })),
+    const role: Draft = {
+      clusters: [cluster],
+      rows,
+      columns: chosen,
+      holders: chosen.map((j) => holders[j]!),
       grantsExplained,
       memberGrants,
-      grantsAdded: chosen.length * rows.length - grantsExplained,
-    });
+    };
+    const key = chosen.slice().sort((a, b) => a - b).join(",");
+    const existing = byEntitlements.get(key);
+    if (existing === undefined) {
+      byEntitlements.set(key, drafts.length);
+      drafts.push(role);
+    } else mergeDraft(drafts[existing]!, role);
   });
-  return roles;
+  return drafts.map((draft) => finish(matrix, draft));
+}
+
+interface Draft {
+  clusters: number[];
+  rows: number[];
+  columns: number[];
+  holders: number[];
+  grantsExplained: number;
+  memberGrants: number;
+}
+
+function mergeDraft(target: Draft, source: Draft): void {
+  target.clusters.push(...source.clusters);
+  target.rows = target.rows.concat(source.rows).sort((a, b) => a - b);
+  const holderOf = new Map(source.columns.map((j, n) => [j, source.holders[n]!]));
+  target.holders = target.columns.map((j, n) => target.holders[n]! + holderOf.get(j)!);
+  target.grantsExplained += source.grantsExplained;
+  target.memberGrants += source.memberGrants;
+}
+
+function finish(matrix: Estate["matrix"], draft: Draft): CandidateRole {
+  const size = draft.rows.length;
+  const order = draft.columns
+    .map((column, n) => ({ column, holders: draft.holders[n]! }))
+    .sort((a, b) => b.holders - a.holders || a.column - b.column);
+  return {
+    id: `role-${draft.clusters[0]}`,
+    clusters: draft.clusters.slice().sort((a, b) => a - b),
+    members: draft.rows.map((i) => matrix.identities[i]!),
+    entitlements: order.map(({ column, holders }) => ({
+      entitlement: matrix.entitlements[column]!,
+      holders,
+      support: round4(holders / size),
+    })),
+    grantsExplained: draft.grantsExplained,
+    memberGrants: draft.memberGrants,
+    grantsAdded: order.length * size - draft.grantsExplained,
+  };
 }
 
 export function round4(value: number): number {

@@ -1,0 +1,43 @@
+import type { Report } from "../report/types.js";
+
+/** A short plain-text digest of a report for a terminal. */
+export function summaryText(report: Report, maxQueue = 10): string {
+  const { summary, settings } = report;
+  const lines: string[] = [];
+  const verdicts = Object.entries(summary.verdicts)
+    .map(([verdict, count]) => `${verdict} ${count}`)
+    .join(", ");
+  lines.push(
+    `rolemine ${report.generator.version}: ${summary.identities} identities ` +
+      `(${summary.nonHumanIdentities} non-human), ${summary.entitlements} ` +
+      `entitlements, ${summary.grants} grants.`,
+    `As of ${settings.asOf ?? "an undated input"}, window ${settings.windowDays} days, seed ${settings.seed}.`,
+    "",
+    `Clusters: ${summary.clusters} (k rule: ${report.clustering.kRule}, ` +
+      `${report.clustering.iterations} iterations, ` +
+      `${report.clustering.converged ? "converged" : "not converged"}). ` +
+      `Candidate roles: ${summary.candidateRoles}.`,
+    `Grant verdicts: ${verdicts}.`,
+    `Findings: ${summary.findings}. Drift debt: ${summary.driftDebt}. ` +
+      `Use without a grant: ${summary.ungrantedUse}.`,
+    `Recommendations: ${summary.recommendations}, ${summary.highPriority} ` +
+      "critical or high. All are advisory and pending human review; no " +
+      "access was changed.",
+  );
+  for (const note of summary.notes) lines.push(`Note: ${note}`);
+
+  const queue = report.recommendations.slice(0, maxQueue);
+  if (queue.length > 0) {
+    lines.push("", `Top ${queue.length} of the review queue:`);
+    queue.forEach((recommendation, index) => {
+      lines.push(
+        `${String(index + 1).padStart(3)}. [${recommendation.priority}] ` +
+          `${recommendation.kind}: ${recommendation.rationale}`,
+      );
+    });
+  }
+  if (report.timings !== undefined) {
+    lines.push("", `Total time: ${Math.round(report.timings.totalMs)} ms.`);
+  }
+  return `${lines.join("\n")}\n`;
+}
