@@ -1,32 +1,25 @@
-import { OptionError } from "../errors.js";
-import { type RandomSource, createRandom, randomInt } from "../random.js";
+import { createRandom } from "../random.js";
+import { CentroidSet } from "./centroid-set.js";
+import { iterateWithMlKMeans } from "./dense-kmeans.js";
 import type { SparseRows } from "./features.js";
+import { type IterationOutcome, iterateKMeans } from "./hamerly.js";
+import { type DistinctRows, distinctRows, expandLabels } from "./distinct-rows.js";
+import {
+  type KMeansMetric,
+  type KMeansOptions,
+  type ResolvedKMeansOptions,
+  resolveKMeansOptions,
+} from "./kmeans-options.js";
+import { chooseCentreRows, defaultLocalTrials, denseCentres } from "./seeding.js";
+import { checkSparseRows, squaredRowNorms, unitRows } from "./sparse-rows.js";
 
-/** Options of `kMeans`. */
-export interface KMeansOptions {
-  /** Number of clusters, 1 to the number of rows. */
-  k: number;
-  /** Seed of the k-means++ initialisation. Default 1. */
-  seed?: number;
-  /** Cap on Lloyd iterations. Default 100. */
-  maxIterations?: number;
-  /**
-   * Convergence threshold on the largest squared Euclidean shift of any
-   * centroid between two iterations. Default 1e-6. Iteration also stops
-   * when no assignment changes.
-   */
-  tolerance?: number;
-  /** Called after each iteration; for progress display. */
-  onIteration?: (progress: KMeansProgress) => void;
-}
-
-/** Progress of one k-means iteration. */
-export interface KMeansProgress {
-  iteration: number;
-  maxIterations: number;
-  /** Assignments that changed in this iteration. */
-  changed: number;
-}
+export type {
+  EmptyClusterRule,
+  KMeansAlgorithm,
+  KMeansMetric,
+  KMeansOptions,
+  KMeansProgress,
+} from "./kmeans-options.js";
 
 /** Result of `kMeans`. */
 export interface KMeansResult {
@@ -35,226 +28,184 @@ export interface KMeansResult {
   assignments: Int32Array;
   /** Rows per cluster. */
   sizes: number[];
+  /** Update steps run, at most `maxIterations`. */
   iterations: number;
+  /** Whether a stopping rule fired before `maxIterations` ran out. */
   converged: boolean;
-  /** Sum of squared Euclidean distances of rows to their centroid. */
+  /**
+   * Summed distance of each row to its centroid: squared Euclidean under
+   * `euclidean`, cosine distance 1 − cos(row, centroid) under `cosine`
+   * (1 for a row with no nonzero value).
+   */
   inertia: number;
-  /** Dense centroids, row-major, k × columnCount. */
+  /**
+   * Dense centroids, row-major, k × columnCount. The assignments are
+   * nearest-centroid assignments against them; unless the run converged
+   * with no change, a centroid may differ from the mean of its rows.
+   */
   centroids: Float64Array;
+  metric: KMeansMetric;
+  /** Assignment method that ran (`auto` resolved). */
+  algorithm: "hamerly" | "lloyd" | "ml-kmeans";
+  /**
+   * Rows compared with every centroid, over all passes: rows × passes for
+   * `lloyd`, far fewer for `hamerly`, whose bounds skip the rest.
+   */
+  nearestSearches: number;
 }
 
 /**
- * Clusters sparse rows by Lloyd's k-means with k-means++ seeding
- * (Arthur and Vassilvitskii, 2007), on squared Euclidean distance. Rows
- * stay sparse and centroids dense; a distance costs O(nonzeros of the
- * row), through |x|² − 2x·c + |c|². One iteration is O(nnz · k + k · d).
- * An emptied cluster is re-seeded with the row farthest from its centroid.
+ * Clusters sparse rows by k-means: greedy k-means++ seeding, then Lloyd
+ * iterations that alternate nearest-centroid assignment and centroid
+ * update (see `KMeansMetric` for the two objectives and
+ * `KMeansAlgorithm` for the assignment methods).
  *
- * @throws {OptionError} when k is not a whole number in [1, rows].
+ * Rows stay sparse and centroids dense. With Hamerly's bounds most rows
+ * skip the search after a few iterations. A search costs the centroid
+ * entries in the row's columns, O(stored values × k) at worst, and an
+ * update costs the stored values of the rows that changed cluster.
+ * Memory is O(stored values + k × columnCount).
+ *
+ * Under `cosine`, a row with no nonzero value is equally far from every
+ * centroid, so it joins cluster 0 and does not move any centroid.
+ *
+ * @throws {OptionError} listing every invalid option with its value and
+ *   the accepted range (for example k outside 1 to the number of rows).
+ * @throws {InputError} when `rows` is not a well-formed CSR matrix.
+ * @example
+ * const rows = sparseRowsFromDense([[1, 1, 0], [1, 1, 0], [0, 0, 1]]);
+ * const result = kMeans(rows, { k: 2, seed: 1 });
+ * result.sizes; // [2, 1] or [1, 2], depending on the seeded first centre
+ * result.inertia; // 0
  */
 export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {
-  const { k } = options;
-  const seed = options.seed ?? 1;
-  const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-6;
-  const n = rows.rowCount;
-  const d = rows.columnCount;
-  if (!Number.isInteger(k) || k < 1 || k > Math.max(1, n)) {
-    throw new OptionError([
-      {
-        path: "k",
-        received: String(k),
-        expected: `a whole number from 1 to the number of identities (${n})`,
-      },
-    ]);
+  checkSparseRows(rows);
+  const settings = resolveKMeansOptions(options, rows.rowCount, rows.columnCount);
+  const { k, metric } = settings;
+  const prepared = metric === "cosine" ? unitRows(rows) : rows;
+  const distinct = distinctRows(prepared);
+  const centroids = initialCentroids(distinct, settings);
+  if (rows.rowCount === 0) {
+    return {
+      k,
+      assignments: new Int32Array(0),
+      sizes: new Array<number>(k).fill(0),
+      iterations: 0,
+      converged: true,
+      inertia: 0,
+      centroids,
+      metric,
+      algorithm: settings.algorithm,
+      nearestSearches: 0,
+    };
   }
 
-  const rowNorms = squaredRowNorms(rows);
-  const random = createRandom(seed);
-  const centroids = seedPlusPlus(rows, rowNorms, k, random);
-  const centroidNorms = new Float64Array(k);
-  const assignments = new Int32Array(n).fill(-1);
-  const distances = new Float64Array(n);
-  const sizes = new Array<number>(k).fill(0);
-  let iterations = 0;
-  let converged = false;
+  const iteration = {
+    k,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+    useBounds: settings.algorithm === "hamerly",
+    unit: metric === "cosine",
+    emptyClusters: settings.emptyClusters,
+    onIteration: settings.onIteration,
+  };
+  // ml-kmeans has no row weights, so it clusters every input row.
+  const clustered =
+    settings.algorithm === "ml-kmeans"
+      ? { rows: prepared, weights: new Int32Array(rows.rowCount).fill(1) }
+      : distinct;
+  let outcome: IterationOutcome;
+  if (settings.algorithm === "ml-kmeans") {
+    outcome = iterateWithMlKMeans(prepared, centroids, iteration);
+  } else {
+    const set = new CentroidSet(centroids, k, rows.columnCount);
+    outcome = iterateKMeans(distinct.rows, distinct.weights, set, iteration);
+  }
+  const inertia = inertiaOf(
+    clustered.rows,
+    clustered.weights,
+    outcome.assignments,
+    centroids,
+    outcome.centroidNorms,
+    metric,
+  );
+  const assignments =
+    clustered === distinct
+      ? expandLabels(outcome.assignments, distinct.distinctOf)
+      : outcome.assignments;
 
-  while (iterations < maxIterations) {
-    iterations++;
-    computeNorms(centroids, d, centroidNorms);
-    let changed = 0;
-    for (let i = 0; i < n; i++) {
-      const [best, distance] = nearest(rows, i, rowNorms[i]!, centroids, centroidNorms, k);
-      distances[i] = distance;
-      if (assignments[i] !== best) {
-        assignments[i] = best;
-        changed++;
+  return {
+    k,
+    assignments,
+    sizes: Array.from(outcome.sizes),
+    iterations: outcome.iterations,
+    converged: outcome.converged,
+    inertia,
+    centroids,
+    metric,
+    algorithm: settings.algorithm,
+    nearestSearches: outcome.nearestSearches,
+  };
+}
+
+/** A fresh copy of the given centroids, or k-means++ centres. */
+function initialCentroids(
+  distinct: DistinctRows,
+  settings: ResolvedKMeansOptions,
+): Float64Array {
+  const { k, metric } = settings;
+  const { rows, weights } = distinct;
+  const d = rows.columnCount;
+  if (settings.initialCentroids !== undefined) {
+    const copy = Float64Array.prototype.slice.call(settings.initialCentroids);
+    if (metric === "cosine") {
+      // Options checking has rejected all-zero centroids under cosine.
+      for (let c = 0; c < k; c++) {
+        const centroid = copy.subarray(c * d, (c + 1) * d);
+        let norm = 0;
+        for (let j = 0; j < d; j++) norm += centroid[j]! * centroid[j]!;
+        const length = Math.sqrt(norm);
+        for (let j = 0; j < d; j++) centroid[j]! /= length;
       }
     }
-    const shift = updateCentroids(rows, assignments, distances, centroids, sizes);
-    options.onIteration?.({ iteration: iterations, maxIterations, changed });
-    if (changed === 0 || shift <= tolerance) {
-      converged = true;
-      break;
-    }
+    return copy;
   }
-
-  // Final assignment against the final centroids, so inertia matches them.
-  computeNorms(centroids, d, centroidNorms);
-  let inertia = 0;
-  sizes.fill(0);
-  for (let i = 0; i < n; i++) {
-    const [best, distance] = nearest(rows, i, rowNorms[i]!, centroids, centroidNorms, k);
-    assignments[i] = best;
-    sizes[best]! += 1;
-    inertia += distance;
-  }
-  return { k, assignments, sizes, iterations, converged, inertia, centroids };
+  if (rows.rowCount === 0) return new Float64Array(k * d);
+  const chosen = chooseCentreRows(rows, weights, {
+    k,
+    random: createRandom(settings.seed),
+    localTrials: defaultLocalTrials(k),
+    skipZeroRows: metric === "cosine",
+  });
+  return denseCentres(rows, chosen);
 }
 
-function squaredRowNorms(rows: SparseRows): Float64Array {
-  const norms = new Float64Array(rows.rowCount);
-  for (let i = 0; i < rows.rowCount; i++) {
-    let sum = 0;
-    for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-      sum += rows.values[p]! ** 2;
-    }
-    norms[i] = sum;
-  }
-  return norms;
-}
-
-function computeNorms(centroids: Float64Array, d: number, out: Float64Array): void {
-  for (let c = 0; c < out.length; c++) {
-    let sum = 0;
-    for (let j = c * d; j < (c + 1) * d; j++) sum += centroids[j]! ** 2;
-    out[c] = sum;
-  }
-}
-
-function dot(rows: SparseRows, i: number, centroids: Float64Array, base: number): number {
-  let sum = 0;
-  for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-    sum += rows.values[p]! * centroids[base + rows.indices[p]!]!;
-  }
-  return sum;
-}
-
-function nearest(
+/**
+ * Summed distance of the rows to their centroids, as `KMeansResult`
+ * defines it, with row `i` counted `weights[i]` times.
+ */
+function inertiaOf(
   rows: SparseRows,
-  i: number,
-  rowNorm: number,
+  weights: Int32Array,
+  labels: Int32Array,
   centroids: Float64Array,
   centroidNorms: Float64Array,
-  k: number,
-): [number, number] {
-  const d = rows.columnCount;
-  let best = 0;
-  let bestDistance = Infinity;
-  for (let c = 0; c < k; c++) {
-    const distance = Math.max(
-      0,
-      rowNorm - 2 * dot(rows, i, centroids, c * d) + centroidNorms[c]!,
-    );
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = c;
-    }
-  }
-  return [best, bestDistance];
-}
-
-function seedPlusPlus(
-  rows: SparseRows,
-  rowNorms: Float64Array,
-  k: number,
-  random: RandomSource,
-): Float64Array {
-  const n = rows.rowCount;
-  const d = rows.columnCount;
-  const centroids = new Float64Array(k * d);
-  const closest = new Float64Array(n).fill(Infinity);
-  const place = (c: number, i: number) => {
-    for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-      centroids[c * d + rows.indices[p]!] = rows.values[p]!;
-    }
-  };
-
-  place(0, randomInt(random, n));
-  for (let c = 1; c < k; c++) {
-    const previous = c - 1;
-    let norm = 0;
-    for (let j = previous * d; j < c * d; j++) norm += centroids[j]! ** 2;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const distance = Math.max(
-        0,
-        rowNorms[i]! - 2 * dot(rows, i, centroids, previous * d) + norm,
-      );
-      if (distance < closest[i]!) closest[i] = distance;
-      total += closest[i]!;
-    }
-    // All rows coincide with a centre: fall back to a uniform pick.
-    let chosen = randomInt(random, n);
-    if (total > 0) {
-      let target = random() * total;
-      for (let i = 0; i < n; i++) {
-        target -= closest[i]!;
-        if (target < 0) {
-          chosen = i;
-          break;
-        }
-      }
-    }
-    place(c, chosen);
-  }
-  return centroids;
-}
-
-function updateCentroids(
-  rows: SparseRows,
-  assignments: Int32Array,
-  distances: Float64Array,
-  centroids: Float64Array,
-  sizes: number[],
+  metric: KMeansMetric,
 ): number {
   const d = rows.columnCount;
-  const k = sizes.length;
-  const next = new Float64Array(centroids.length);
-  sizes.fill(0);
+  const rowNorms = squaredRowNorms(rows);
+  let total = 0;
   for (let i = 0; i < rows.rowCount; i++) {
-    const c = assignments[i]!;
-    sizes[c]! += 1;
+    const c = labels[i]!;
+    let dot = 0;
     for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-      next[c * d + rows.indices[p]!]! += rows.values[p]!;
+      dot += rows.values[p]! * centroids[c * d + rows.indices[p]!]!;
     }
+    const distance =
+      metric === "cosine"
+        ? 1 - dot
+        : rowNorms[i]! + centroidNorms[c]! - 2 * dot;
+    total += weights[i]! * (distance > 0 ? distance : 0);
   }
-
-  const taken = new Set<number>();
-  let shift = 0;
-  for (let c = 0; c < k; c++) {
-    const size = sizes[c]!;
-    if (size === 0) {
-      // Re-seed with the farthest row not already used for this purpose.
-      let farthest = -1;
-      for (let i = 0; i < rows.rowCount; i++) {
-        if (taken.has(i)) continue;
-        if (farthest < 0 || distances[i]! > distances[farthest]!) farthest = i;
-      }
-      taken.add(farthest);
-      for (let p = rows.offsets[farthest]!; p < rows.offsets[farthest + 1]!; p++) {
-        next[c * d + rows.indices[p]!] = rows.values[p]!;
-      }
-      shift = Infinity;
-      continue;
-    }
-    let moved = 0;
-    for (let j = c * d; j < (c + 1) * d; j++) {
-      next[j]! /= size;
-      moved += (next[j]! - centroids[j]!) ** 2;
-    }
-    if (moved > shift) shift = moved;
-  }
-  centroids.set(next);
-  return shift;
+  return total;
 }
