@@ -70,6 +70,24 @@ export class CoverState {
     return total;
   }
 
+  /**
+   * Marks every grant covered except the listed cells, so that a greedy
+   * selection covers only those.
+   */
+  coverAllExcept(cells: readonly number[]): void {
+    const { merged } = this;
+    this.covered.set(merged.rowBits);
+    this.coveredWeight = merged.grantCount;
+    for (const cell of cells) {
+      const row = merged.cellRows[cell]!;
+      const column = merged.cellColumns[cell]!;
+      const index = row * merged.rowWords + (column >>> 5);
+      this.covered[index]! &= ~(1 << (column & 31));
+      this.coveredWeight -=
+        this.rowWeights[row]! * this.columnWeights[column]!;
+    }
+  }
+
   /** Whether the cell (`row`, `column`) is covered. */
   isCovered(row: number, column: number): boolean {
     const index = row * this.merged.rowWords + (column >>> 5);

@@ -9,15 +9,16 @@ import { MaxHeap } from "./priority-queue.js";
  * role adding the most uncovered grants, ties to the earlier role. Gains
  * only shrink, so a stale gain is an upper bound and is re-evaluated only
  * when it reaches the top of the heap. Returns the roles in the order
- * they were taken. Runs in
+ * they were taken. `state` may start with grants marked covered, and is
+ * updated. Runs in
  * O(roles · log(roles) · Σ |rows| · rowWords) in the worst case.
  */
 export function selectGreedily(
   merged: MergedMatrix,
   roles: readonly Biclique[],
   targetWeight: number,
+  state: CoverState = new CoverState(merged),
 ): Biclique[] {
-  const state = new CoverState(merged);
   const columnBits = roles.map((role) =>
     bitsOf(merged.columnCount, role.columns),
   );

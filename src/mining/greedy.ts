@@ -22,8 +22,15 @@ export function greedyCover(
   return selectGreedily(merged, candidateConcepts(merged), targetWeight);
 }
 
-/** Row concepts, then column concepts, without repeats. */
-function candidateConcepts(merged: MergedMatrix): Biclique[] {
+/**
+ * The concepts of the given rows, then of the given columns (all of
+ * them by default), without repeats.
+ */
+export function candidateConcepts(
+  merged: MergedMatrix,
+  rows: Iterable<number> = range(merged.rowCount),
+  columns: Iterable<number> = range(merged.columnCount),
+): Biclique[] {
   const seen = new Set<string>();
   const candidates: Biclique[] = [];
   const consider = (concept: Biclique) => {
@@ -32,11 +39,11 @@ function candidateConcepts(merged: MergedMatrix): Biclique[] {
     seen.add(key);
     candidates.push(concept);
   };
-  for (let row = 0; row < merged.rowCount; row++) {
-    consider(conceptOfRow(merged, row));
-  }
-  for (let column = 0; column < merged.columnCount; column++) {
-    consider(conceptOfColumn(merged, column));
-  }
+  for (const row of rows) consider(conceptOfRow(merged, row));
+  for (const column of columns) consider(conceptOfColumn(merged, column));
   return candidates;
+}
+
+function range(size: number): number[] {
+  return Array.from({ length: size }, (_, i) => i);
 }

@@ -1,5 +1,7 @@
 import type { UsageMatrix } from "../matrix/usage-matrix.js";
 import type { Biclique } from "./concept.js";
+import { Deadline } from "./deadline.js";
+import { type ExactCover, exactCover } from "./exact-cover.js";
 import { greedyCover } from "./greedy.js";
 import { selectGreedily } from "./greedy-selection.js";
 import { greedyIncompatibleCells } from "./incompatible-grants.js";
@@ -52,13 +54,16 @@ export function mineRoles(
   const merged = mergeDuplicates(matrix);
   const merging = performance.now();
 
-  const targetWeight = Math.ceil(resolved.coverage * merged.grantCount - 1e-9);
-  // TODO: method "exact" still runs the greedy cover; the reduction and
-  // branch and bound are not wired in yet.
-  const cover = greedyCover(merged, merged.grantCount);
-  const witnesses = greedyIncompatibleCells(merged);
+  const deadline = new Deadline(resolved.timeLimitMs);
+  const found =
+    resolved.method === "exact"
+      ? exactCover(merged, deadline)
+      : greedyWithBound(merged);
+  const cover = found.roles;
+  const witnesses = found.incompatibleCells;
   const searching = performance.now();
 
+  const targetWeight = Math.ceil(resolved.coverage * merged.grantCount - 1e-9);
   const kept =
     targetWeight < merged.grantCount
       ? selectGreedily(merged, cover, targetWeight)
@@ -68,10 +73,14 @@ export function mineRoles(
   const metrics = roleMetrics(matrix, roles, resolved.weights);
   const uncovered =
     metrics.directAssignments > 0 ? uncoveredGrants(matrix, roles) : [];
-  const lowerBound = Math.max(
-    0,
-    witnesses.length - (merged.grantCount - targetWeight),
-  );
+  // A partial cover may leave out one witness per grant it skips. A full
+  // cover proved minimal by the search is its own bound.
+  const lowerBound =
+    targetWeight < merged.grantCount
+      ? Math.max(0, witnesses.length - (merged.grantCount - targetWeight))
+      : found.proven
+        ? cover.length
+        : witnesses.length;
   const end = performance.now();
 
   return {
@@ -86,10 +95,23 @@ export function mineRoles(
     timings: {
       totalMs: end - start,
       mergeMs: merging - start,
-      reductionMs: 0,
-      searchMs: searching - merging,
+      reductionMs: found.reductionMs,
+      searchMs: searching - merging - found.reductionMs,
       finishMs: end - searching,
     },
+  };
+}
+
+function greedyWithBound(merged: MergedMatrix): ExactCover {
+  const start = performance.now();
+  const roles = greedyCover(merged, merged.grantCount);
+  const incompatibleCells = greedyIncompatibleCells(merged);
+  return {
+    roles,
+    incompatibleCells,
+    proven: roles.length === incompatibleCells.length,
+    reductionMs: 0,
+    searchMs: performance.now() - start,
   };
 }
 
