@@ -2,7 +2,11 @@ import { Command, CommanderError } from "commander";
 import { RolemineError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { UsageError } from "./output.js";
-import { registerAnalyze } from "./commands/analyze.js";
+import {
+  EXIT_NEW_HIGH,
+  type ExitState,
+  registerAnalyze,
+} from "./commands/analyze.js";
 import { registerCluster } from "./commands/cluster.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerGenerate } from "./commands/generate.js";
@@ -10,12 +14,18 @@ import { registerMine } from "./commands/mine.js";
 
 /**
  * Exit codes: 0 success, 1 unexpected failure, 2 invalid input, options
- * or command line.
+ * or command line, 3 new critical or high findings when
+ * `--fail-on-new-high` asks for it.
  */
-export const EXIT_CODES = { ok: 0, failure: 1, invalid: 2 } as const;
+export const EXIT_CODES = {
+  ok: 0,
+  failure: 1,
+  invalid: 2,
+  newHighPriority: EXIT_NEW_HIGH,
+} as const;
 
 /** Builds the `rolemine` program; `main` runs it. */
-export function buildProgram(): Command {
+export function buildProgram(exit: ExitState = { code: 0 }): Command {
   const program = new Command("rolemine")
     .description(
       "Role mining and access-drift analytics. Every recommendation is advisory; rolemine never changes access.",
@@ -23,11 +33,11 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerAnalyze(program);
+  registerAnalyze(program, exit);
   registerMine(program);
   registerCluster(program);
   registerGenerate(program);
-  registerDemo(program);
+  registerDemo(program, exit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -35,8 +45,9 @@ export function buildProgram(): Command {
 /** Runs the CLI with `argv` and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv as string[], { from: "user" });
-    return EXIT_CODES.ok;
+    const exit: ExitState = { code: EXIT_CODES.ok };
+    await buildProgram(exit).parseAsync(argv as string[], { from: "user" });
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help text).

@@ -14,6 +14,8 @@ import { recommendationsFromRoles } from "../recommendations/from-roles.js";
 import type { Recommendation } from "../recommendations/types.js";
 import { inputSummary, reportSummary, ungrantedUse } from "../report/summary.js";
 import { REPORT_SCHEMA_VERSION, type Report } from "../report/types.js";
+import { applyReviews, parseReviews } from "../recommendations/reviews.js";
+import { diffFindings, parsePreviousReport } from "../report/diff.js";
 import { candidateRoles } from "../roles/candidate-roles.js";
 import { type AnalyzeSettingsInput, resolveSettings } from "../settings.js";
 import { VERSION } from "../version.js";
@@ -33,6 +35,16 @@ export interface AnalyzeOptions extends AnalyzeSettingsInput {
   onProgress?: (progress: AnalyzeProgress) => void;
   /** Input columns that a loader did not read, echoed in the report. */
   ignoredColumns?: readonly string[];
+  /**
+   * Review states from earlier runs (see `ReviewsSchema`): a JSON array
+   * of `{ id, state, etag?, note? }`.
+   */
+  reviews?: unknown;
+  /**
+   * The previous run's report, for the run-to-run diff and to keep the
+   * content of claimed recommendations frozen.
+   */
+  previous?: unknown;
 }
 
 /**
@@ -52,7 +64,17 @@ export interface AnalyzeOptions extends AnalyzeSettingsInput {
  * report.recommendations.every((r) => r.status === "advisory"); // true
  */
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
-  const { onProgress, ignoredColumns = [], ...settingsInput } = options;
+  const {
+    onProgress,
+    ignoredColumns = [],
+    reviews: reviewsInput,
+    previous: previousInput,
+    ...settingsInput
+  } = options;
+  const reviews =
+    reviewsInput === undefined ? undefined : parseReviews(reviewsInput);
+  const previous =
+    previousInput === undefined ? undefined : parsePreviousReport(previousInput);
   const clock = () => performance.now();
   const started = clock();
 
@@ -97,10 +119,17 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
   const driftDone = clock();
 
   onProgress?.({ stage: "recommend" });
-  const recommendations = sortRecommendations([
+  const proposed = [
     ...recommendationsFromFindings(estate, drift.findings),
     ...recommendationsFromRoles(estate, roles),
-  ]);
+  ];
+  const reviewed =
+    reviews === undefined
+      ? undefined
+      : applyReviews(proposed, reviews, previous?.recommendations);
+  const recommendations = sortRecommendations(
+    reviewed?.recommendations ?? proposed,
+  );
   const recommendDone = clock();
 
   const members: string[][] = Array.from({ length: clusters.k }, () => []);
@@ -136,6 +165,11 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
     recommendations,
     debt: drift.debt,
     ungrantedUse: unGranted,
+    reviews: reviewed?.outcome ?? null,
+    diff:
+      previous === undefined
+        ? null
+        : diffFindings(drift.findings, previous.findings),
   };
   if (!withTimings) return report;
   const ms = (value: number) => Math.round(value * 1000) / 1000;

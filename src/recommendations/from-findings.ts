@@ -49,7 +49,12 @@ export function recommendationsFromFindings(
       kind: plan.kind,
       status: "advisory",
       requiresHumanReview: true,
-      review: { state: "pending", etag: contentEtag(content), note: null },
+      review: {
+        state: "pending",
+        etag: contentEtag(content),
+        note: null,
+        reviewedEtag: null,
+      },
       priority: finding.priority,
       escalation: privileged || needsEscalation(finding.priority),
       score: finding.score,

@@ -85,7 +85,12 @@ function advisory(
     kind,
     status: "advisory",
     requiresHumanReview: true,
-    review: { state: "pending", etag: contentEtag(content), note: null },
+    review: {
+        state: "pending",
+        etag: contentEtag(content),
+        note: null,
+        reviewedEtag: null,
+      },
     priority: "low",
     escalation: false,
     score,

@@ -48,6 +48,12 @@ export interface Review {
    */
   readonly etag: string;
   readonly note: string | null;
+  /**
+   * Etag the reviewer saw when they set the state, from the reviews
+   * file; null when pending or not given. When it differs from `etag`,
+   * the evidence has moved since the decision, though not materially.
+   */
+  readonly reviewedEtag: string | null;
 }
 
 /** What a recommendation is about. Unused fields are null. */

@@ -2,7 +2,9 @@ import type { ExcludedFinding } from "../drift/exclusions.js";
 import type { IdentityDebt } from "../drift/detect.js";
 import type { Finding, Verdict } from "../drift/types.js";
 import type { Recommendation, RecommendationKind } from "../recommendations/types.js";
+import type { ReviewOutcome } from "../recommendations/reviews.js";
 import type { CandidateRole } from "../roles/candidate-roles.js";
+import type { RunDiff } from "./diff.js";
 import type { Settings } from "../settings.js";
 
 /** Version of the report's JSON layout; bumped on any incompatible change. */
@@ -122,5 +124,9 @@ export interface Report {
     readonly identities: readonly IdentityDebt[];
   };
   readonly ungrantedUse: readonly UngrantedUse[];
+  /** How earlier review states were carried in; null without reviews. */
+  readonly reviews: ReviewOutcome | null;
+  /** Findings compared with the previous run; null without one. */
+  readonly diff: RunDiff | null;
   readonly timings?: Timings;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { VERDICTS } from "../../src/drift/types.js";
+import { RECOMMENDATION_KINDS } from "../../src/recommendations/types.js";
 import { generateDemoEstate } from "../../src/generate/demo-estate.js";
 import { analyze } from "../../src/pipeline/analyze.js";
 import { renderJson } from "../../src/report/json.js";
@@ -18,6 +20,15 @@ describe("analyze on the demo estate", () => {
       expect(recommendation.review.etag).toMatch(/^[0-9a-f]{16}$/);
       expect(recommendation.id).toMatch(/^r-[0-9a-f]{10}-[0-9a-f]{6}$/);
       expect(recommendation.rationale.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("shows every verdict and recommendation kind", () => {
+    for (const verdict of VERDICTS) {
+      expect(report.summary.verdicts[verdict], verdict).toBeGreaterThan(0);
+    }
+    for (const kind of RECOMMENDATION_KINDS) {
+      expect(report.summary.recommendationsByKind[kind], kind).toBeGreaterThan(0);
     }
   });
 

@@ -3,7 +3,7 @@ import { analyze, type AnalyzeOptions } from "../../pipeline/analyze.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Report } from "../../report/types.js";
-import { loadInput, resolveFormat } from "../load.js";
+import { loadInput, parseJson, readText, resolveFormat } from "../load.js";
 import {
   UsageError,
   parsePositive,
@@ -12,6 +12,11 @@ import {
 } from "../output.js";
 import { progressPrinter } from "../progress.js";
 import { summaryText } from "../summary-text.js";
+
+/** Exit code an action sets for `main` to return. */
+export interface ExitState {
+  code: number;
+}
 
 /** Options shared by `analyze` and `demo`. */
 export interface AnalyzeFlags {
@@ -26,6 +31,10 @@ export interface AnalyzeFlags {
   out?: string;
   timings: boolean;
   progress?: boolean;
+  reviews?: string;
+  previous?: string;
+  exclusions?: string;
+  failOnNewHigh?: boolean;
 }
 
 /** Adds the analysis options to a command. */
@@ -41,8 +50,15 @@ export function withAnalyzeOptions(command: Command): Command {
     .option("--markdown", "print the report as Markdown for reviewers")
     .option("--out <file>", "write the output to a file instead of stdout")
     .option("--no-timings", "leave stage timings out, for byte-identical reports")
-    .option("--progress", "show progress on stderr (default: when stderr is a terminal)");
+    .option("--progress", "show progress on stderr (default: when stderr is a terminal)")
+    .option("--reviews <file>", "JSON array of earlier review states: { id, state, etag?, note? }")
+    .option("--previous <file>", "previous JSON report: diff the findings and keep claimed recommendations frozen")
+    .option("--exclusions <file>", "JSON array of accepted exceptions: { identity?, entitlement?, kind?, reason }")
+    .option("--fail-on-new-high", `exit with code ${EXIT_NEW_HIGH} when there are new critical or high findings (all of them without --previous)`);
 }
+
+/** Exit code of `--fail-on-new-high` when new high-priority findings exist. */
+export const EXIT_NEW_HIGH = 3;
 
 /** Runs the analysis on an estate and writes the requested form. */
 export function runAnalysis(
@@ -55,6 +71,15 @@ export function runAnalysis(
     timings: flags.timings,
     onProgress: progressPrinter(flags.progress),
   };
+  if (flags.reviews !== undefined) {
+    options.reviews = parseJson(flags.reviews, readText(flags.reviews));
+  }
+  if (flags.previous !== undefined) {
+    options.previous = parseJson(flags.previous, readText(flags.previous));
+  }
+  if (flags.exclusions !== undefined) {
+    options.exclusions = parseJson(flags.exclusions, readText(flags.exclusions)) as never;
+  }
   if (flags.k !== undefined) options.k = flags.k;
   if (flags.seed !== undefined) options.seed = flags.seed;
   if (flags.asOf !== undefined) options.asOf = flags.asOf;
@@ -72,8 +97,20 @@ export function runAnalysis(
   return report;
 }
 
+/**
+ * Exit code a scheduler can act on: `EXIT_NEW_HIGH` when asked and there
+ * are new critical or high findings, else 0.
+ */
+export function analysisExitCode(report: Report, flags: AnalyzeFlags): number {
+  if (!flags.failOnNewHigh) return 0;
+  const newHigh =
+    report.diff?.newHighPriority ??
+    report.findings.filter((f) => f.priority === "critical" || f.priority === "high").length;
+  return newHigh > 0 ? EXIT_NEW_HIGH : 0;
+}
+
 /** Registers `rolemine analyze`. */
-export function registerAnalyze(program: Command): void {
+export function registerAnalyze(program: Command, exit: ExitState): void {
   withAnalyzeOptions(
     program
       .command("analyze")
@@ -85,6 +122,9 @@ export function registerAnalyze(program: Command): void {
       throw new UsageError("--json and --markdown exclude each other; choose one.");
     }
     const loaded = loadInput(file, resolveFormat(file, flags.format));
-    runAnalysis(loaded.estate, flags, { ignoredColumns: loaded.ignoredColumns });
+    const report = runAnalysis(loaded.estate, flags, {
+      ignoredColumns: loaded.ignoredColumns,
+    });
+    exit.code = analysisExitCode(report, flags);
   });
 }
