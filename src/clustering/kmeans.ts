@@ -157,7 +157,9 @@ function initialCentroids(
   const { rows, weights } = distinct;
   const d = rows.columnCount;
   if (settings.initialCentroids !== undefined) {
-    const copy = Float64Array.prototype.slice.call(settings.initialCentroids);
+    const given = settings.initialCentroids;
+    const copy =
+      given instanceof Float64Array ? given.slice() : Float64Array.from(given);
     if (metric === "cosine") {
       // Options checking has rejected all-zero centroids under cosine.
       for (let c = 0; c < k; c++) {
