@@ -1,5 +1,10 @@
 import type { Command } from "commander";
-import { analyze, type AnalyzeOptions } from "../../pipeline/analyze.js";
+import { createEstate } from "../../estate/parse.js";
+import {
+  analyze,
+  type AnalyzeOptions,
+  isEstate,
+} from "../../pipeline/analyze.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Report } from "../../report/types.js";
@@ -11,6 +16,7 @@ import {
   writeOutput,
 } from "../output.js";
 import { progressPrinter } from "../progress.js";
+import { writeReportForms } from "../report-forms.js";
 import { summaryText } from "../summary-text.js";
 
 /** Exit code an action sets for `main` to return. */
@@ -29,6 +35,7 @@ export interface AnalyzeFlags {
   json?: boolean;
   markdown?: boolean;
   out?: string;
+  outDir?: string;
   timings: boolean;
   progress?: boolean;
   reviews?: string;
@@ -49,6 +56,7 @@ export function withAnalyzeOptions(command: Command): Command {
     .option("--json", "print the full report as JSON")
     .option("--markdown", "print the report as Markdown for reviewers")
     .option("--out <file>", "write the output to a file instead of stdout")
+    .option("--out-dir <dir>", "write every report form to a folder: report.json, .md, .csv, .svg and .vl.json")
     .option("--no-timings", "leave stage timings out, for byte-identical reports")
     .option("--progress", "show progress on stderr (default: when stderr is a terminal)")
     .option("--reviews <file>", "JSON array of earlier review states: { id, state, etag?, note? }")
@@ -87,7 +95,9 @@ export function runAnalysis(
   if (flags.dormantDays !== undefined) options.dormantDays = flags.dormantDays;
   if (flags.support !== undefined) options.support = flags.support;
 
-  const report = analyze(input, options);
+  const estate = isEstate(input) ? input : createEstate(input);
+  const report = analyze(estate, options);
+  if (flags.outDir !== undefined) writeReportForms(flags.outDir, estate, report);
   const text = flags.json
     ? renderJson(report)
     : flags.markdown
