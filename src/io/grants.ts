@@ -12,17 +12,26 @@ import {
 import { IdSchema, IsoDateSchema } from "../estate/schema.js";
 
 /**
- * One grant: `identity` holds `entitlement`, since `grantedAt` when
+ * One grant: `identity` is granted `entitlement`, since `grantedAt` when
  * known, through the group entitlement `via` when not direct. Ids must be
  * written as the usage source writes them (a role ARN and
  * `s3.amazonaws.com:GetObject` for CloudTrail) to join with its usage.
  */
-export const GrantSchema = z.strictObject({
-  identity: IdSchema,
-  entitlement: IdSchema,
-  grantedAt: IsoDateSchema.optional(),
-  via: IdSchema.optional(),
-});
+export const GrantSchema = z.strictObject(
+  {
+    identity: IdSchema,
+    entitlement: IdSchema,
+    grantedAt: IsoDateSchema.optional(),
+    via: IdSchema.optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? "only the keys identity, entitlement, grantedAt and via; " +
+          `rename or remove ${issue.keys.join(", ")}`
+        : "a grant object {identity, entitlement, grantedAt?, via?}",
+  },
+);
 
 /** A JSON grants file: an array of grants. */
 export const GrantListSchema = z.array(GrantSchema, {

@@ -9,8 +9,8 @@ import type { ObservedPair, ObservedUsage } from "./activity-log/observed.js";
 import type { Grant } from "./grants.js";
 
 /**
- * Where the grants of a joined estate come from: a grants `file` the
- * caller supplied, or `observed`: without a grants file, a pair counts as
+ * Source of the grants of a joined estate. `file` means the caller
+ * supplied grants. `observed` means there were none, so a pair counts as
  * granted exactly when the log shows a successful use of it.
  */
 export type GrantsSource = "file" | "observed";
@@ -66,9 +66,9 @@ const pairKey = (identity: string, entitlement: string) =>
  *   `uses: 0` when the log covers its identity, and without usage fields
  *   (not observed) when the identity never appears in the log.
  * - Without `grants` (`undefined`), a pair is granted when the log shows a
- *   successful use of it; a pair with only denied attempts is not. No
- *   unused grant can be found this way; `summary.grantsSource` is
- *   `"observed"` so that reports can say so.
+ *   successful use of it, and a pair with only denied attempts is not.
+ *   No unused grant can be found this way, so `summary.grantsSource` is
+ *   `"observed"` for reports to state that.
  *
  * Each observed identity-entitlement-channel triple is one record;
  * `buildEstate` merges the records of one pair (uses and failures summed,

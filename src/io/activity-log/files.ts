@@ -12,24 +12,24 @@ export interface LogFileList {
   readonly skipped: number;
 }
 
-/** Which files of a folder a reader takes. */
+/** Filter of the files that a reader takes from a folder. */
 export interface LogFileFilter {
   /** Whether a file found inside a folder is a log file of the format. */
   accept(name: string): boolean;
   /** Whether an accepted file is still passed over (and counted). */
   skip?(name: string): boolean;
-  /** What the accepted files are, for the message when none is found. */
+  /** Description of the accepted files, for the message when none is found. */
   readonly description: string;
 }
 
 /**
  * Lists the log files of `paths`. A file is taken as given, whatever its
- * name; a folder is walked recursively in name order and its files that
+ * name. A folder is walked recursively in name order, and the files that
  * the filter accepts are taken. Symbolic links inside folders are not
  * followed.
  *
- * @throws {InputError} when a path does not exist, or a folder holds no
- *   file the filter accepts.
+ * @throws {InputError} when a path does not exist, or a folder contains
+ *   no file that the filter accepts.
  */
 export async function listLogFiles(
   paths: string | readonly string[],
@@ -89,7 +89,8 @@ async function walk(
   filter: LogFileFilter,
 ): Promise<{ files: string[]; skipped: number }> {
   const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Code-unit order, the same on every machine, unlike localeCompare.
+  entries.sort((a, b) => compareNames(a.name, b.name));
   const files: string[] = [];
   let skipped = 0;
   for (const entry of entries) {
@@ -104,6 +105,11 @@ async function walk(
     }
   }
   return { files, skipped };
+}
+
+function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /**

@@ -28,7 +28,7 @@ export interface Attempt {
 }
 
 /**
- * What a log shows for one identity, entitlement and channel. Dates are
+ * Usage a log shows for one identity, entitlement and channel. Dates are
  * ISO-8601 UTC; `days` are the distinct calendar days (UTC) of successful
  * use, ascending.
  */
@@ -44,7 +44,7 @@ export interface ObservedPair {
 }
 
 /**
- * What one log event contributes to the usage read: the attempts it shows,
+ * Contribution of one log event to the usage read: the attempts it shows,
  * or the reason it is skipped. `errorCode` is set for a call that failed
  * with an error other than a denial, whether skipped or credited as use.
  */

@@ -17,11 +17,11 @@ export interface ActivityLogOptions {
    */
   grants?: readonly Grant[] | undefined;
   /**
-   * What a call that failed with an error other than a denial counts as:
-   * `"skip"` (default) counts it as neither use nor failure, because the
-   * error shows that the action did not take effect, and a throttled call
-   * may be rejected before authorization is checked; `"use"` credits it
-   * as a use, for estates where an attempt should keep a grant alive.
+   * Treatment of calls that failed with an error other than a denial.
+   * `"skip"` (default) counts them as neither use nor failure, because
+   * the error shows that the action did not take effect, and a throttled
+   * call may be rejected before authorization is checked. `"use"` credits
+   * them as uses, for estates where an attempt should keep a grant alive.
    * Either way the summary counts such calls by error code.
    */
   erroredCalls?: "skip" | "use" | undefined;

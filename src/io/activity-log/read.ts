@@ -9,7 +9,7 @@ import {
 import type { ActivityLogSource } from "./summary.js";
 import { UsageTally } from "./tally.js";
 
-/** What the shared reading loop needs to know of a log format. */
+/** Properties of a log format that the shared reading loop uses. */
 export interface LogFormat {
   readonly source: ActivityLogSource;
   readonly granularity: Granularity;

@@ -9,15 +9,15 @@ export class LogShapeError extends Error {
   constructor(
     /** Dotted path of the place, e.g. `Records.12.eventTime`; `` is root. */
     readonly path: string,
-    /** What was found there, rendered for a message. */
+    /** The value found there, rendered for a message. */
     readonly received: string,
-    /** What the format has there. */
+    /** The value the format expects there. */
     readonly expected: string,
   ) {
     super(`at ${path || "(root)"}: received ${received}, expected ${expected}`);
   }
 
-  /** The same error with `prefix` put before its path. */
+  /** Returns the same error with `prefix` put before its path. */
   within(prefix: string): LogShapeError {
     const path = this.path === "" ? prefix : `${prefix}.${this.path}`;
     return new LogShapeError(path, this.received, this.expected);

@@ -130,8 +130,8 @@ function assumedRole(
 }
 
 /**
- * Whether a role ARN names a service-linked role: one that an AWS service
- * creates and manages, under the path `/aws-service-role/`.
+ * Tests whether a role ARN names a service-linked role: one that an AWS
+ * service creates and manages, under the path `/aws-service-role/`.
  */
 export function isServiceLinkedRole(roleArn: string): boolean {
   if (roleArn.includes(":role/aws-service-role/")) return true;

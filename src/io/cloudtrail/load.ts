@@ -47,8 +47,8 @@ const CLOUDTRAIL_FORMAT: LogFormat = {
  * those of `readCloudTrailEvent`.
  *
  * `paths` names files or folders. A folder is walked recursively for
- * `.json` and `.json.gz` files, in name order, passing over CloudTrail
- * digest files; a file named directly is read whatever its name. Each
+ * `.json` and `.json.gz` files in name order, passing over CloudTrail
+ * digest files. A file named directly is read whatever its name. Each
  * file is `{"Records": [...]}` as CloudTrail delivers it to S3, or a bare
  * JSON array of events, either of them gzip-compressed or not (the gzip
  * magic bytes decide, not the name).

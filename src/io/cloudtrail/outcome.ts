@@ -2,13 +2,14 @@ import type { Channel } from "../../estate/schema.js";
 import type { CloudTrailUserIdentity } from "./identity.js";
 
 /**
- * `errorCode` values that mean the caller was not authorized, after any
- * `Client.` or `Server.` prefix is removed: `AccessDenied` (IAM, S3, STS
- * and most query APIs), `AccessDeniedException` (JSON APIs such as KMS,
- * Lambda, Secrets Manager), `UnauthorizedOperation` (EC2, logged as
- * `Client.UnauthorizedOperation`), and `AuthorizationError` /
- * `AuthorizationErrorException` (SNS). An error message that says
- * "is not authorized to perform" counts as a denial whatever the code.
+ * `errorCode` values that mean the caller was not authorized, compared
+ * after any `Client.` or `Server.` prefix is removed. They are
+ * `AccessDenied` (IAM, S3, STS and other query APIs),
+ * `AccessDeniedException` (JSON APIs such as KMS, Lambda and Secrets
+ * Manager), `UnauthorizedOperation` (EC2, logged as
+ * `Client.UnauthorizedOperation`), and `AuthorizationError` or
+ * `AuthorizationErrorException` (SNS). An error message containing "is
+ * not authorized to perform" counts as a denial whatever the code.
  */
 export const DENIED_ERROR_CODES: ReadonlySet<string> = new Set([
   "AccessDenied",
@@ -20,7 +21,7 @@ export const DENIED_ERROR_CODES: ReadonlySet<string> = new Set([
 
 const NOT_AUTHORIZED = /\bis not authorized to perform\b/i;
 
-/** What a CloudTrail event shows about the call it records. */
+/** Outcome of the call that a CloudTrail event records. */
 export type CallOutcome =
   | { kind: "success" }
   | { kind: "denied" }
@@ -38,9 +39,9 @@ export interface CallFields {
 }
 
 /**
- * Classifies a call. No `errorCode` is a success; a code in
+ * Classifies a call. A call without `errorCode` is a success. A code in
  * `DENIED_ERROR_CODES`, or a message saying the caller "is not authorized
- * to perform" the action, is a denial; any other code is an errored call.
+ * to perform" the action, is a denial. Any other code is an errored call.
  * A console sign-in (`AwsConsoleSignIn`) whose response reads `Failure`
  * (for example `{"ConsoleLogin": "Failure"}`) is a denial too, although
  * CloudTrail gives it no error code.
@@ -71,7 +72,7 @@ function signInFailed(event: CallFields): boolean {
 }
 
 /**
- * The channel of a call:
+ * Returns the channel of a call:
  * - `service` when an AWS service made it for the principal: the identity
  *   has an `invokedBy` (including the value `AWS Internal`) or is of type
  *   `AWSService`;

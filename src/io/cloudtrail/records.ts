@@ -1,15 +1,5 @@
 import { LogShapeError } from "../activity-log/shape-error.js";
 
-/**
- * A streaming splitter for CloudTrail files: it finds the text of each
- * event in `{"Records": [...]}` or in a bare JSON array, chunk by chunk,
- * so that a file of any size is read with memory bounded by the largest
- * single event. It tracks only strings and bracket nesting; each event's
- * text is then parsed with `JSON.parse`, which checks its syntax. Outside
- * the events the splitter checks bracket pairs and string ends; other
- * misplaced tokens there (a missing colon between keys) pass unnoticed.
- */
-
 const SHAPE =
   'a CloudTrail delivery file {"Records": [...]} or a JSON array of events';
 
@@ -37,6 +27,14 @@ export type RecordHandler = (text: string, path: string) => void;
  * Splits a CloudTrail document into event texts. Call `write` with each
  * chunk of text and `end` after the last one.
  *
+ * It finds the text of each event in `{"Records": [...]}` or in a bare
+ * JSON array, chunk by chunk, so memory stays bounded by the largest
+ * single event whatever the file size. It tracks only strings and bracket
+ * nesting, and each event's text is then parsed with `JSON.parse`, which
+ * checks its syntax. Outside the events it checks bracket pairs and
+ * string ends only, so other misplaced tokens there (a missing colon
+ * between keys) pass unnoticed.
+ *
  * @example
  * const texts: string[] = [];
  * const splitter = new RecordSplitter((text) => texts.push(text));
@@ -60,7 +58,7 @@ export class RecordSplitter {
   private captured: string[] = [];
   private index = 0;
 
-  /** Text of the last string at depth 1 and of the key it became. */
+  /** Parts of a depth-1 string being read, the last one, and the key. */
   private keyCapture: string[] | undefined;
   private lastString: string | undefined;
   private currentKey: string | undefined;
@@ -114,6 +112,9 @@ export class RecordSplitter {
 
       switch (code) {
         case QUOTE:
+          if (depth === 0) {
+            throw new LogShapeError("", preview(chunk, i), SHAPE);
+          }
           this.inString = true;
           if (depth === 1 && this.eventDepth !== 1 && !this.capturing) {
             this.keyCapture = [];

@@ -170,8 +170,9 @@ function classifyResponse(code: number): ResponseOutcome {
 }
 
 /**
- * `GROUP/RESOURCE` (with `@NAMESPACE` under `namespaceScope`) that a 403
- * says the caller cannot impersonate; `undefined` for any other 403.
+ * Returns the `GROUP/RESOURCE` (with `@NAMESPACE` under `namespaceScope`)
+ * that a 403 message reports the caller cannot impersonate, or
+ * `undefined` for any other 403.
  */
 function refusedImpersonation(
   event: AuditEventFields,

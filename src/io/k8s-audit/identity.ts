@@ -3,7 +3,7 @@ import type { IdentityKind } from "../../estate/schema.js";
 const SERVICE_ACCOUNT = /^system:serviceaccount:([^:]+):([^:]+)$/;
 
 /**
- * The namespace and name of a service-account user name
+ * Parses the namespace and name of a service-account user name
  * (`system:serviceaccount:NAMESPACE:NAME`), or `undefined` for any other
  * user name.
  */
@@ -17,18 +17,19 @@ export function serviceAccountOf(
 }
 
 /**
- * The identity kind that a Kubernetes user name shows:
+ * Infers the identity kind that a Kubernetes user name shows:
  *
  * - `system:serviceaccount:NS:NAME` is a `service-account`;
  * - `system:node:NAME`, the kubelet of a node, is a `device`: its
  *   credential belongs to one machine and lives as long as it does,
  *   whatever workloads run there;
- * - any other `system:` name is `platform-managed`: Kubernetes reserves
- *   the prefix for its own components (`system:kube-scheduler`,
- *   `system:kube-controller-manager`, `system:apiserver`, ...), except
- *   `system:admin` and `system:anonymous`, which get no kind:
- *   `system:admin` is an administrator credential that people use, and
- *   `system:anonymous` is the name of unauthenticated requests;
+ * - any other `system:` name is `platform-managed`, because Kubernetes
+ *   reserves the prefix for its own components (`system:kube-scheduler`,
+ *   `system:kube-controller-manager`, `system:apiserver`, ...);
+ * - except that `system:admin` and `system:anonymous` get no kind.
+ *   `system:admin` names an administrator credential, which a person or a
+ *   program may use, and `system:anonymous` names unauthenticated
+ *   requests;
  * - any other name gets no kind: it may be a person or a program.
  *
  * @example

@@ -41,9 +41,9 @@ const K8S_AUDIT_FORMAT: LogFormat = {
  * Event rules are those of `readK8sAuditEvent`.
  *
  * `paths` names files or folders (walked recursively in name order for
- * the files of `K8S_AUDIT_FILES`). Each file holds one JSON audit event
- * per line, as the apiserver's log backend writes it; a line may also
- * hold an `EventList`, as the webhook backend sends them. Blank lines are
+ * the files of `K8S_AUDIT_FILES`). Each file contains one JSON audit
+ * event per line, as the apiserver's log backend writes it. A line may
+ * also contain an `EventList`, as the webhook backend sends them. Blank lines are
  * skipped. Files may be gzip-compressed. They are streamed line by line,
  * so memory is bounded by the longest line plus the usage tallied.
  *
