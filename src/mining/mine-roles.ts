@@ -1,4 +1,5 @@
 import type { UsageMatrix } from "../matrix/usage-matrix.js";
+import { trimAssignments } from "./assignments.js";
 import type { Biclique } from "./concept.js";
 import { Deadline } from "./deadline.js";
 import { type ExactCover, exactCover } from "./exact-cover.js";
@@ -6,9 +7,10 @@ import { greedyCover } from "./greedy.js";
 import { selectGreedily } from "./greedy-selection.js";
 import { greedyIncompatibleCells } from "./incompatible-grants.js";
 import { type MergedMatrix, mergeDuplicates } from "./merged-matrix.js";
-import { roleMetrics, uncoveredGrants } from "./metrics.js";
+import { type RoleMetrics, roleMetrics, uncoveredGrants } from "./metrics.js";
 import {
   type MineRolesOptions,
+  type ResolvedMineRolesOptions,
   resolveMineRolesOptions,
 } from "./options.js";
 import {
@@ -17,6 +19,8 @@ import {
   type MiningResult,
   compareRoles,
 } from "./result.js";
+import { type ShrinkOrder, shrinkRoles } from "./role-shrinking.js";
+import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
 
 /**
  * Mines flat roles that rebuild the grants of `matrix`: each role is a set
@@ -26,12 +30,17 @@ import {
  * exactly (the basic role mining problem), and the result carries a lower
  * bound proved by the miner and whether the cover meets it.
  *
+ * After the search, each identity keeps only the roles it needs and each
+ * role only the entitlements that no other role of all its identities
+ * gives, which lowers the WSC without changing what is covered.
+ *
  * Deterministic: the same matrix and options give the same roles in the
  * same order. `matrix` and `options` are not modified.
  *
- * Complexity: merging and the reduction take roughly O(Σ over grants of
- * the grants sharing a row or a column), the exact search is exponential
- * in the worst case and bounded by `timeLimitMs`.
+ * Complexity: merging and the reduction take about O(Σ over grants of
+ * the grants that share its identity's entitlements and its
+ * entitlement's holders); the exact search is exponential in the worst
+ * case and bounded by `timeLimitMs`.
  *
  * @throws {OptionError} when an option is invalid, naming the option, the
  *   value received and the values accepted.
@@ -40,7 +49,7 @@ import {
  * const result = mineRoles(matrix, { method: "exact" });
  * result.roles;
  * // [{ entitlements: [0], identities: [0, 1] },
- * //  { entitlements: [0, 1], identities: [0] }]
+ * //  { entitlements: [1], identities: [0] }]
  * result.lowerBound; // 2
  * result.optimal; // true
  */
@@ -59,28 +68,49 @@ export function mineRoles(
     resolved.method === "exact"
       ? exactCover(merged, deadline)
       : greedyWithBound(merged);
-  const cover = found.roles;
-  const witnesses = found.incompatibleCells;
   const searching = performance.now();
 
   const targetWeight = Math.ceil(resolved.coverage * merged.grantCount - 1e-9);
-  const kept =
-    targetWeight < merged.grantCount
-      ? selectGreedily(merged, cover, targetWeight)
-      : cover;
-  const roles = kept.map((role) => expandRole(merged, role));
-  roles.sort(compareRoles);
-  const metrics = roleMetrics(matrix, roles, resolved.weights);
+  const partial = targetWeight < merged.grantCount;
+  const covers = [found.roles];
+  // The fewest roles need not give the lowest WSC, so under that
+  // objective other covers compete: the greedy one, one role per
+  // distinct entitlement set and one per distinct holder set.
+  if (resolved.objective === "wsc") {
+    if (resolved.method === "exact") {
+      covers.push(greedyCover(merged, merged.grantCount));
+    }
+    covers.push(rowClassRoles(merged), columnClassRoles(merged));
+  }
+  let best: Finished | undefined;
+  for (const cover of covers) {
+    const finished = finishCover(matrix, merged, cover, targetWeight, resolved);
+    const better =
+      best === undefined ||
+      isLess(
+        objectiveKey(finished.metrics.roles, finished.metrics.wsc, resolved),
+        objectiveKey(best.metrics.roles, best.metrics.wsc, resolved),
+      );
+    if (better) {
+      best = finished;
+    }
+  }
+  const { roles, metrics } = best!;
   const uncovered =
     metrics.directAssignments > 0 ? uncoveredGrants(matrix, roles) : [];
-  // A partial cover may leave out one witness per grant it skips. A full
-  // cover proved minimal by the search is its own bound.
-  const lowerBound =
-    targetWeight < merged.grantCount
-      ? Math.max(0, witnesses.length - (merged.grantCount - targetWeight))
-      : found.proven
-        ? cover.length
-        : witnesses.length;
+
+  const witnesses = found.incompatibleCells.length;
+  let lowerBound: number;
+  if (resolved.objective === "wsc") {
+    lowerBound = wscLowerBound(merged, witnesses, resolved.weights);
+  } else if (partial) {
+    // A partial cover may leave out one witness per grant it skips.
+    lowerBound = Math.max(0, witnesses - (merged.grantCount - targetWeight));
+  } else {
+    // A complete cover that the search proved minimal is its own bound.
+    lowerBound = found.proven ? found.roles.length : witnesses;
+  }
+  const reached = resolved.objective === "wsc" ? metrics.wsc : roles.length;
   const end = performance.now();
 
   return {
@@ -88,8 +118,10 @@ export function mineRoles(
     objective: resolved.objective,
     roles,
     lowerBound,
-    optimal: roles.length === lowerBound,
-    incompatibleGrants: witnesses.map((cell) => grantOfCell(merged, cell)),
+    optimal: reached <= lowerBound,
+    incompatibleGrants: found.incompatibleCells.map((cell) =>
+      grantOfCell(merged, cell),
+    ),
     metrics,
     ...(uncovered.length > 0 ? { uncovered } : {}),
     timings: {
@@ -100,6 +132,86 @@ export function mineRoles(
       finishMs: end - searching,
     },
   };
+}
+
+interface Finished {
+  roles: MinedRole[];
+  metrics: RoleMetrics;
+}
+
+const SHRINK_ORDERS: readonly ShrinkOrder[] = [
+  "given",
+  "smallest-first",
+  "largest-first",
+];
+
+/**
+ * Applies partial coverage, then tries the cover as it is and shrunk to
+ * essential cells in each order, each with links trimmed and, under the
+ * `wsc` objective, costly roles dropped. Keeps the best by the objective
+ * (fewest roles, then lowest WSC; or lowest WSC, then fewest roles), the
+ * first of equals. Expands and sorts its roles.
+ */
+function finishCover(
+  matrix: UsageMatrix,
+  merged: MergedMatrix,
+  cover: readonly Biclique[],
+  targetWeight: number,
+  resolved: ResolvedMineRolesOptions,
+): Finished {
+  const base =
+    targetWeight < merged.grantCount
+      ? selectGreedily(merged, cover, targetWeight)
+      : cover;
+  const variants = [base, ...SHRINK_ORDERS.map((order) =>
+    shrinkRoles(merged, base, order),
+  )];
+  let best: Biclique[] = [];
+  let bestKey: [number, number] | undefined;
+  for (const variant of variants) {
+    let roles = trimAssignments(merged, variant);
+    if (resolved.objective === "wsc") {
+      roles = dropCostlyRoles(merged, roles, resolved.weights);
+    }
+    const wsc = mergedWsc(merged, roles, resolved.weights);
+    const key = objectiveKey(roles.length, wsc, resolved);
+    if (bestKey === undefined || isLess(key, bestKey)) {
+      best = roles;
+      bestKey = key;
+    }
+  }
+  const roles = best.map((role) => expandRole(merged, role));
+  roles.sort(compareRoles);
+  return { roles, metrics: roleMetrics(matrix, roles, resolved.weights) };
+}
+
+/** Fewest roles then lowest WSC, or the reverse under objective `wsc`. */
+function objectiveKey(
+  roles: number,
+  wsc: number,
+  resolved: ResolvedMineRolesOptions,
+): [number, number] {
+  return resolved.objective === "wsc" ? [wsc, roles] : [roles, wsc];
+}
+
+function isLess(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+/** One role per merged row: its identities and all their entitlements. */
+function rowClassRoles(merged: MergedMatrix): Biclique[] {
+  return merged.rowColumns.map((columns, row) => ({
+    rows: [row],
+    columns: Array.from(columns),
+  }));
+}
+
+/** One role per merged column: its entitlements and all their holders. */
+function columnClassRoles(merged: MergedMatrix): Biclique[] {
+  return merged.columnRows.map((rows, column) => ({
+    rows: Array.from(rows),
+    columns: [column],
+  }));
 }
 
 function greedyWithBound(merged: MergedMatrix): ExactCover {
@@ -115,7 +227,7 @@ function greedyWithBound(merged: MergedMatrix): ExactCover {
   };
 }
 
-/** A merged role in the row and column numbers of the input matrix. */
+/** Converts a merged role to the row and column numbers of the input. */
 function expandRole(merged: MergedMatrix, role: Biclique): MinedRole {
   return {
     entitlements: membersOf(merged.columnMembers, role.columns),
@@ -134,7 +246,7 @@ function membersOf(
   return result.sort((a, b) => a - b);
 }
 
-/** The first original grant that a merged cell stands for. */
+/** Returns the first original grant that a merged cell stands for. */
 function grantOfCell(merged: MergedMatrix, cell: number): GrantRef {
   return {
     identity: merged.rowMembers[merged.cellRows[cell]!]![0]!,
