@@ -1,16 +1,19 @@
+import { isSubset } from "./bitset.js";
 import { type Biclique, bitsOf } from "./concept.js";
 import { type MergedMatrix, cellIndex } from "./merged-matrix.js";
 
 /**
- * Removes links that a cover does not need, without changing which grants
- * it covers. First each row keeps a small set of its roles that still
- * covers everything its roles gave it: roles are taken greedily by the
- * original entitlements they add, and a taken role that the later ones
- * make redundant is let go. Then each role drops every column whose cells
- * all its rows also get from another role. Roles left without rows or
- * columns disappear. Rows and columns are weighed by how many original
- * identities and entitlements they stand for, so the links removed are
- * counted as in WSC. Runs in O(Σ over rows of roles² · rowWords).
+ * Reassigns rows to roles and removes links that a cover does not need,
+ * without losing a covered grant or giving one that is not held. First
+ * each row picks a small set among all roles whose columns it holds
+ * (not only those it had) that gives everything its roles gave it: roles
+ * are taken greedily by the original entitlements they add, and a taken
+ * role that the later ones make redundant is let go. Then each role drops
+ * every column whose cells all its rows also get from another role.
+ * Roles left without rows or columns disappear. Rows and columns are
+ * weighed by how many original identities and entitlements they stand
+ * for, so the links removed are counted as in WSC. Runs in
+ * O(rows · roles · rowWords + Σ over rows of eligible roles² · rowWords).
  */
 export function trimAssignments(
   merged: MergedMatrix,
@@ -20,21 +23,31 @@ export function trimAssignments(
   const roleColumns = roles.map((role) =>
     bitsOf(merged.columnCount, role.columns),
   );
-  const rolesOfRow: number[][] = Array.from(
-    { length: merged.rowCount },
-    () => [],
-  );
+  const words = merged.rowWords;
+  const given = new Uint32Array(merged.rowCount * words);
   roles.forEach((role, index) => {
-    for (const row of role.rows) rolesOfRow[row]!.push(index);
+    for (const row of role.rows) {
+      for (let w = 0; w < words; w++) {
+        given[row * words + w]! |= roleColumns[index]![w]!;
+      }
+    }
   });
 
   const keptRows: number[][] = roles.map(() => []);
   for (let row = 0; row < merged.rowCount; row++) {
+    const target = given.subarray(row * words, (row + 1) * words);
+    if (target.every((word) => word === 0)) continue;
+    const eligible: number[] = [];
+    roleColumns.forEach((columns, index) => {
+      if (isSubset(columns, 0, merged.rowBits, row * words, words)) {
+        eligible.push(index);
+      }
+    });
     const chosen = chooseRolesOfRow(
-      rolesOfRow[row]!,
+      eligible,
+      target,
       roleColumns,
       columnWeights,
-      merged.rowWords,
     );
     for (const index of chosen) keptRows[index]!.push(row);
   }
@@ -64,18 +77,20 @@ export function trimAssignments(
 }
 
 /**
- * Picks, among the roles of one row, a subset giving the same columns:
- * greedy by the weight of columns added, ties to the earlier role, then
- * drops any picked role whose columns the others already give.
+ * Picks among `candidates` a subset whose columns include `target`:
+ * greedy by the weight of target columns added, ties to the earlier
+ * role, then drops any picked role whose target columns the others
+ * already give.
  */
 function chooseRolesOfRow(
   candidates: readonly number[],
+  target: Uint32Array,
   roleColumns: readonly Uint32Array[],
   columnWeights: Int32Array,
-  words: number,
 ): number[] {
-  if (candidates.length <= 1) return candidates.slice();
-  const covered = new Uint32Array(words);
+  const words = target.length;
+  // Columns outside the target count as covered from the start.
+  const covered = target.map((word) => ~word);
   const chosen: number[] = [];
   const remaining = candidates.slice();
   for (;;) {
@@ -97,7 +112,7 @@ function chooseRolesOfRow(
   // A role taken early may be covered by the union of later ones.
   let position = 0;
   while (position < chosen.length) {
-    const others = new Uint32Array(words);
+    const others = target.map((word) => ~word);
     chosen.forEach((other, otherPosition) => {
       if (otherPosition === position) return;
       for (let w = 0; w < words; w++) others[w]! |= roleColumns[other]![w]!;

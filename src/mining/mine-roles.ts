@@ -19,7 +19,7 @@ import {
   type MiningResult,
   compareRoles,
 } from "./result.js";
-import { type ShrinkOrder, shrinkRoles } from "./role-shrinking.js";
+import { SHRINK_ORDERS, shrinkRoles } from "./role-shrinking.js";
 import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
 
 /**
@@ -138,12 +138,6 @@ interface Finished {
   roles: MinedRole[];
   metrics: RoleMetrics;
 }
-
-const SHRINK_ORDERS: readonly ShrinkOrder[] = [
-  "given",
-  "smallest-first",
-  "largest-first",
-];
 
 /**
  * Applies partial coverage, then tries the cover as it is and shrunk to

@@ -1,8 +1,29 @@
 import { type Biclique, conceptOfRows } from "./concept.js";
 import { type MergedMatrix, cellIndex } from "./merged-matrix.js";
+import { MaxHeap } from "./priority-queue.js";
 
-/** Orders in which `shrinkRoles` may visit the roles. */
-export type ShrinkOrder = "given" | "smallest-first" | "largest-first";
+/**
+ * Orders in which `shrinkRoles` visits the roles. The first three are
+ * fixed before shrinking starts. The last two are chosen step by step:
+ * next comes the role whose shrinking removes the most links, or the one
+ * whose essential cells span the fewest rows and columns (weighed by the
+ * identities and entitlements they stand for).
+ */
+export type ShrinkOrder =
+  | "given"
+  | "smallest-first"
+  | "largest-first"
+  | "most-saving-first"
+  | "least-essential-first";
+
+/** Every order, in the order `mineRoles` tries them. */
+export const SHRINK_ORDERS: readonly ShrinkOrder[] = [
+  "given",
+  "smallest-first",
+  "largest-first",
+  "most-saving-first",
+  "least-essential-first",
+];
 
 /**
  * Rebuilds a cover so that each role keeps only what it alone provides.
@@ -12,52 +33,133 @@ export type ShrinkOrder = "given" | "smallest-first" | "largest-first";
  * other current role covers. The rows × columns of essential cells lie
  * inside the role, so it stays a biclique, and every cell stays covered.
  * A role with no essential cell is dropped. Roles visited early shrink
- * most, so `order` matters. Runs in O(Σ |rows| · |columns| · log).
+ * most, so `order` matters a great deal for the WSC.
+ *
+ * Shrinking a role only adds essential cells to the others, so their
+ * savings only fall and their essential spans only grow: the step-by-step
+ * orders re-evaluate a role lazily when it reaches the top of a heap.
+ * Runs in O(visits · Σ |rows| · |columns|) with few re-evaluations in
+ * practice.
  */
 export function shrinkRoles(
   merged: MergedMatrix,
   roles: readonly Biclique[],
   order: ShrinkOrder,
 ): Biclique[] {
-  const widened = roles.map((role) => conceptOfRows(merged, role.rows));
-  const givers = new Int32Array(merged.cellCount);
-  const cellsOf = widened.map((role) => {
-    const cells = cellsOfRole(merged, role);
-    for (const cell of cells) givers[cell]!++;
-    return cells;
-  });
+  const shrinker = new Shrinker(merged, roles);
+  const count = roles.length;
+  if (order === "most-saving-first" || order === "least-essential-first") {
+    const key = (index: number) => {
+      const plan = shrinker.plan(index);
+      return order === "most-saving-first" ? plan.saving : -plan.span;
+    };
+    const heap = new MaxHeap();
+    for (let index = 0; index < count; index++) heap.push(index, key(index));
+    while (heap.size > 0) {
+      const index = heap.pop()!;
+      const fresh = key(index);
+      const nextKey = heap.peekKey();
+      const stale =
+        nextKey !== undefined &&
+        (fresh < nextKey || (fresh === nextKey && heap.peekItem()! < index));
+      if (stale) heap.push(index, fresh);
+      else shrinker.shrink(index);
+    }
+    return shrinker.result();
+  }
 
-  const visit = widened.map((_, index) => index);
-  const area = (index: number) =>
-    widened[index]!.rows.length * widened[index]!.columns.length;
+  const visit = Array.from({ length: count }, (_, index) => index);
+  const area = (index: number) => shrinker.area(index);
   if (order === "smallest-first") {
     visit.sort((a, b) => area(a) - area(b) || a - b);
   } else if (order === "largest-first") {
     visit.sort((a, b) => area(b) - area(a) || a - b);
   }
+  for (const index of visit) shrinker.shrink(index);
+  return shrinker.result();
+}
 
-  const shrunk: (Biclique | undefined)[] = widened.slice();
-  for (const index of visit) {
+interface ShrinkPlan {
+  readonly rows: Set<number>;
+  readonly columns: Set<number>;
+  /** Weighted rows plus columns that the essential cells span. */
+  readonly span: number;
+  /** Weighted rows plus columns the role loses by shrinking. */
+  readonly saving: number;
+}
+
+/** Widened roles, how many of them cover each cell, and the shrinking. */
+class Shrinker {
+  private readonly merged: MergedMatrix;
+  private readonly roles: (Biclique | undefined)[];
+  private readonly cellsOf: number[][];
+  private readonly givers: Int32Array;
+  private readonly rowWeights: Int32Array;
+  private readonly columnWeights: Int32Array;
+
+  constructor(merged: MergedMatrix, roles: readonly Biclique[]) {
+    this.merged = merged;
+    this.roles = roles.map((role) => conceptOfRows(merged, role.rows));
+    this.givers = new Int32Array(merged.cellCount);
+    this.cellsOf = this.roles.map((role) => {
+      const cells = cellsOfRole(merged, role!);
+      for (const cell of cells) this.givers[cell]!++;
+      return cells;
+    });
+    this.rowWeights = Int32Array.from(merged.rowMembers, (m) => m.length);
+    this.columnWeights = Int32Array.from(merged.columnMembers, (m) => m.length);
+  }
+
+  area(index: number): number {
+    const role = this.roles[index]!;
+    return role.rows.length * role.columns.length;
+  }
+
+  plan(index: number): ShrinkPlan {
+    const { merged } = this;
     const rows = new Set<number>();
     const columns = new Set<number>();
-    for (const cell of cellsOf[index]!) {
-      if (givers[cell] !== 1) continue;
+    for (const cell of this.cellsOf[index]!) {
+      if (this.givers[cell] !== 1) continue;
       rows.add(merged.cellRows[cell]!);
       columns.add(merged.cellColumns[cell]!);
     }
-    const role: Biclique = {
-      rows: [...rows].sort((a, b) => a - b),
-      columns: [...columns].sort((a, b) => a - b),
-    };
-    for (const cell of cellsOf[index]!) {
-      const kept =
+    const span = this.weigh(rows, columns);
+    const role = this.roles[index]!;
+    return { rows, columns, span, saving: this.weigh(role.rows, role.columns) - span };
+  }
+
+  shrink(index: number): void {
+    const { merged } = this;
+    const { rows, columns } = this.plan(index);
+    const kept: number[] = [];
+    for (const cell of this.cellsOf[index]!) {
+      const inside =
         rows.has(merged.cellRows[cell]!) &&
         columns.has(merged.cellColumns[cell]!);
-      if (!kept) givers[cell]!--;
+      if (inside) kept.push(cell);
+      else this.givers[cell]!--;
     }
-    shrunk[index] = rows.size > 0 ? role : undefined;
+    this.cellsOf[index] = kept;
+    this.roles[index] =
+      rows.size === 0
+        ? undefined
+        : {
+            rows: [...rows].sort((a, b) => a - b),
+            columns: [...columns].sort((a, b) => a - b),
+          };
   }
-  return shrunk.filter((role): role is Biclique => role !== undefined);
+
+  result(): Biclique[] {
+    return this.roles.filter((role): role is Biclique => role !== undefined);
+  }
+
+  private weigh(rows: Iterable<number>, columns: Iterable<number>): number {
+    let total = 0;
+    for (const row of rows) total += this.rowWeights[row]!;
+    for (const column of columns) total += this.columnWeights[column]!;
+    return total;
+  }
 }
 
 /** Cells of the merged matrix inside a role, row by row. */
