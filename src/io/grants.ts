@@ -182,6 +182,21 @@ export function parseGrantsJson(text: string): Grant[] {
 }
 
 /**
+ * Validates grants built in code, as `joinUsage` and the loaders receive
+ * them.
+ *
+ * @throws {InputError} naming the path, value and expectation of each bad
+ *   grant, or saying that `grants` is not an array.
+ */
+export function checkGrants(grants: unknown): readonly Grant[] {
+  const result = GrantListSchema.safeParse(grants, { reportInput: true });
+  if (!result.success) {
+    throw new InputError("grants", issuesFromZod(result.error, grants));
+  }
+  return grants as readonly Grant[];
+}
+
+/**
  * Reads a grants file: `.json` as JSON, `.csv` as CSV, and any other
  * name as JSON when its first character is `[`, else as CSV.
  *

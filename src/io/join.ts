@@ -1,3 +1,4 @@
+import { parseIsoDate } from "../dates.js";
 import type { EstateParts } from "../estate/estate.js";
 import type {
   EntitlementInput,
@@ -6,7 +7,7 @@ import type {
 } from "../estate/schema.js";
 import type { ReadSummary } from "./activity-log/summary.js";
 import type { ObservedPair, ObservedUsage } from "./activity-log/observed.js";
-import type { Grant } from "./grants.js";
+import { type Grant, checkGrants } from "./grants.js";
 
 /**
  * Source of the grants of a joined estate. `file` means the caller
@@ -89,27 +90,28 @@ export function joinUsage(
   usage: ObservedUsage,
 ): LoadedEstate {
   const observedGrants = grants === undefined;
-  const merged = mergeGrants(grants ?? []);
+  const merged = mergeGrants(observedGrants ? [] : checkGrants(grants));
   const totals = totalsByPair(usage.pairs);
   const covered = new Set(usage.identities.map((identity) => identity.id));
   const isGranted = (key: string) =>
     observedGrants ? (totals.get(key)?.uses ?? 0) > 0 : merged.byPair.has(key);
 
+  // Observed pairs first, then grants that the log never shows in use.
   const records: UsageRecordInput[] = [];
   for (const pair of usage.pairs) {
     const key = pairKey(pair.identity, pair.entitlement);
-    const grant = observedGrants ? undefined : merged.byPair.get(key);
+    const grant = merged.byPair.get(key);
     records.push(
       observedRecord(pair, isGranted(key), grant, usage.granularity),
     );
   }
-  let unusedGrantedPairs = 0;
+  let unusedGrantsOfCovered = 0;
   let unobservedGrantedPairs = 0;
   for (const [key, grant] of merged.byPair) {
     if (totals.has(key)) continue;
     const record: UsageRecordInput = { ...grant, granted: true };
     if (covered.has(grant.identity)) {
-      unusedGrantedPairs++;
+      unusedGrantsOfCovered++;
       Object.assign(record, {
         uses: 0,
         failures: 0,
@@ -117,18 +119,6 @@ export function joinUsage(
       });
     } else unobservedGrantedPairs++;
     records.push(record);
-  }
-
-  let usedPairs = 0;
-  let deniedOnlyPairs = 0;
-  let ungrantedUsedPairs = 0;
-  for (const [key, total] of totals) {
-    if (total.uses > 0) usedPairs++;
-    else {
-      deniedOnlyPairs++;
-      if (isGranted(key)) unusedGrantedPairs++;
-    }
-    if (total.uses > 0 && !isGranted(key)) ungrantedUsedPairs++;
   }
 
   const identities = identityList(usage, records);
@@ -144,6 +134,7 @@ export function joinUsage(
     entitlements,
     records,
   };
+  const { deniedGrantedPairs, ...pairCounts } = countPairs(totals, isGranted);
   const summary: UsageSummary = {
     ...usage.summary,
     grantsSource: observedGrants ? "observed" : "file",
@@ -152,15 +143,39 @@ export function joinUsage(
     identities: identities.length,
     entitlements: entitlements.length,
     records: records.length,
+    ...pairCounts,
+    grantedPairs: observedGrants ? pairCounts.usedPairs : merged.byPair.size,
+    unusedGrantedPairs: deniedGrantedPairs + unusedGrantsOfCovered,
+    unobservedGrantedPairs,
+  };
+  return { parts, summary };
+}
+
+/** Counts of the observed pairs, by use and grant. */
+function countPairs(
+  totals: ReadonlyMap<string, { uses: number }>,
+  isGranted: (key: string) => boolean,
+) {
+  let usedPairs = 0;
+  let deniedOnlyPairs = 0;
+  let deniedGrantedPairs = 0;
+  let ungrantedUsedPairs = 0;
+  for (const [key, total] of totals) {
+    if (total.uses > 0) {
+      usedPairs++;
+      if (!isGranted(key)) ungrantedUsedPairs++;
+    } else {
+      deniedOnlyPairs++;
+      if (isGranted(key)) deniedGrantedPairs++;
+    }
+  }
+  return {
     observedPairs: totals.size,
     usedPairs,
     deniedOnlyPairs,
-    grantedPairs: observedGrants ? usedPairs : merged.byPair.size,
-    unusedGrantedPairs,
-    unobservedGrantedPairs,
+    deniedGrantedPairs,
     ungrantedUsedPairs,
   };
-  return { parts, summary };
 }
 
 function mergeGrants(grants: readonly Grant[]): {
@@ -180,14 +195,18 @@ function mergeGrants(grants: readonly Grant[]): {
     if (first.via === undefined && grant.via !== undefined) {
       first.via = grant.via;
     }
-    if (
-      grant.grantedAt !== undefined &&
-      (first.grantedAt === undefined || grant.grantedAt < first.grantedAt)
-    ) {
+    if (isEarlier(grant.grantedAt, first.grantedAt)) {
       first.grantedAt = grant.grantedAt;
     }
   }
   return { byPair, repeated };
+}
+
+/** Tests whether date `a` is given and is before `b` or `b` is missing. */
+function isEarlier(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined) return false;
+  if (b === undefined) return true;
+  return parseIsoDate(a)! < parseIsoDate(b)!;
 }
 
 function totalsByPair(

@@ -43,7 +43,7 @@ describe("RecordSplitter", () => {
   // the splitter must not take for structure.
   const tricky = [
     { a: '{"Records": [', b: "x\\\"]}", c: [1, { d: "}" }] },
-    { e: "ü€😀", f: null },
+    { e: "ü€😀", f: null, g: "ends in a backslash \\", h: "\\\"" },
   ];
   const delivery = JSON.stringify({ Records: tricky }, null, 2);
 
@@ -180,6 +180,22 @@ describe("readCloudTrail files and errors", () => {
       { files: 1, events: 2 },
       { files: 2, events: 3 },
     ]);
+  });
+
+  it("reports progress every 10,000 events", async () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => event(`A${i % 7}`));
+    writeFileSync(file("many.json"), JSON.stringify(many));
+    const reports: LoadProgress[] = [];
+    const usage = await readCloudTrail(file("many.json"), {
+      onProgress: (progress) => reports.push(progress),
+    });
+    expect(reports).toEqual([
+      { files: 0, events: 10_000 },
+      { files: 0, events: 20_000 },
+      { files: 1, events: 25_000 },
+    ]);
+    expect(usage.summary.uses).toBe(25_000);
+    expect(usage.pairs).toHaveLength(7);
   });
 
   it("names file and path of a bad event", async () => {

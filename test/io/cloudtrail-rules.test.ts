@@ -18,7 +18,7 @@ const RDS_ROLE =
 
 const alice = { type: "IAMUser", arn: ALICE, accountId: ACCOUNT };
 
-/** A successful S3 call by alice, with the fields given replaced. */
+/** Builds a successful S3 call by alice, with `fields` replaced. */
 function callEvent(fields: Record<string, unknown> = {}) {
   return {
     eventVersion: "1.08",

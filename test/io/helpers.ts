@@ -26,7 +26,7 @@ export async function inputErrorOf(
   throw new Error("expected an InputError, but nothing was thrown");
 }
 
-/** Uses and failures of a pair, as a matrix cell holds them. */
+/** Uses and failures of a pair, as stored in a matrix cell. */
 export interface PairTotal {
   uses: number;
   failures: number;

@@ -8,7 +8,7 @@ import type { ReadSummary } from "../../src/io/activity-log/summary.js";
 import type { Grant } from "../../src/io/grants.js";
 import { joinUsage } from "../../src/io/join.js";
 import { deepFreeze } from "../helpers/datasets.js";
-import { cellTotals } from "./helpers.js";
+import { cellTotals, inputError } from "./helpers.js";
 
 const readSummary: ReadSummary = {
   source: "cloudtrail",
@@ -233,3 +233,29 @@ describe("joinUsage with an empty grants list", () => {
     expect(summary.ungrantedUsedPairs).toBe(2);
   });
 });
+
+describe("joinUsage grant checks", () => {
+  it("keeps the earliest grant date across offsets", () => {
+    const { parts } = joinUsage(
+      [
+        { identity: "ana", entitlement: "write", grantedAt: "2026-01-01T01:00:00+03:00" },
+        { identity: "ana", entitlement: "write", grantedAt: "2025-12-31T23:00:00Z" },
+      ],
+      usage,
+    );
+    const write = parts.records.find((r) => r.entitlement === "write");
+    expect(write?.grantedAt).toBe("2026-01-01T01:00:00+03:00");
+  });
+
+  it("rejects an invalid grant with its path", () => {
+    const bad = [{ identity: "", entitlement: "read" }] as Grant[];
+    const error = inputError(() => joinUsage(bad, usage));
+    expect(error.message).toContain("Invalid grants");
+    expect(error.issues[0]).toEqual({
+      path: "0.identity",
+      received: '""',
+      expected: "a non-empty string id",
+    });
+  });
+});
+

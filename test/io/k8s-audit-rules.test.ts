@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventReading } from "../../src/io/activity-log/observed.js";
+import type { Grant } from "../../src/io/grants.js";
 import { k8sEntitlement } from "../../src/io/k8s-audit/entitlement.js";
 import { readK8sAuditEvent } from "../../src/io/k8s-audit/event.js";
 import { k8sIdentityKind } from "../../src/io/k8s-audit/identity.js";
 import { loadK8sAudit, readK8sAudit } from "../../src/io/k8s-audit/load.js";
 import { inputErrorOf } from "./helpers.js";
 
-/** A completed `list pods` request in `dev` by `ana`, fields replaced. */
+/** Builds a completed `list pods` request by `ana`, `fields` replaced. */
 function auditEvent(fields: Record<string, unknown> = {}) {
   return {
     kind: "Event",
@@ -300,6 +301,14 @@ describe("readK8sAudit files", () => {
   it("names the item of a bad EventList", async () => {
     const error = await inputError(file("bad-item.jsonl"));
     expect(error.issues[0]?.path).toBe("line 1, items.1.apiVersion");
+  });
+
+  it("rejects invalid grants before reading", async () => {
+    const grants = [{ identity: "ana" }] as unknown as Grant[];
+    const error = await inputErrorOf(() =>
+      loadK8sAudit(file("missing.log"), { grants }),
+    );
+    expect(error.issues[0]?.path).toBe("0.entitlement");
   });
 
   it("joins the usage with grants", async () => {

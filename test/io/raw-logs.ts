@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RawEvent = Record<string, any>;
 
-/** Every event of a sample folder, files in name order. */
+/** Reads every event of a sample folder, files in name order. */
 export function rawCloudTrailEvents(folder: string): RawEvent[] {
   const events: RawEvent[] = [];
   for (const name of readdirSync(folder).sort()) {
@@ -27,8 +27,8 @@ export function rawCloudTrailEvents(folder: string): RawEvent[] {
 
 /**
  * Whether a call was denied. The samples write denials only as the codes
- * AccessDenied and Client.UnauthorizedOperation, with a message that says
- * "not authorized" in most cases.
+ * AccessDenied and Client.UnauthorizedOperation, most with a message
+ * containing "not authorized".
  */
 export function isDenied(event: RawEvent): boolean {
   return (
@@ -42,7 +42,7 @@ export function isDenied(event: RawEvent): boolean {
 export const isErrored = (event: RawEvent) =>
   event.errorCode !== undefined && !isDenied(event);
 
-/** The role, user or service that an event's permissions belong to. */
+/** Resolves the role, user or service that an event's permissions belong to. */
 export function rawIdentity(event: RawEvent, mergeAccounts = false): string {
   const user = event.userIdentity;
   let id: string;
@@ -73,7 +73,7 @@ export function rawChannel(event: RawEvent): string {
   return "api";
 }
 
-/** Every line of a JSON-lines file, parsed. */
+/** Parses every line of a JSON-lines file. */
 export function rawAuditEvents(path: string): RawEvent[] {
   return readFileSync(path, "utf8")
     .split("\n")

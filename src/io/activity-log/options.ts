@@ -1,5 +1,5 @@
 import { type InputIssue, OptionError, describeValue } from "../../errors.js";
-import type { Grant } from "../grants.js";
+import { type Grant, checkGrants } from "../grants.js";
 
 /** Progress of a log read, reported to `onProgress`. */
 export interface LoadProgress {
@@ -38,18 +38,15 @@ export const PROGRESS_INTERVAL = 10_000;
 /**
  * Checks the shared options, for callers without type checking.
  *
- * @throws {OptionError} naming each option of the wrong type or value.
+ * @throws {InputError} when `grants` is not an array of valid grants.
+ * @throws {OptionError} naming each other option of the wrong type or
+ *   value.
  */
 export function checkActivityLogOptions(options: ActivityLogOptions): void {
   const issues: InputIssue[] = [];
   const { grants, erroredCalls, onProgress } = options;
-  if (grants !== undefined && !Array.isArray(grants)) {
-    issues.push({
-      path: "grants",
-      received: describeValue(grants),
-      expected: "an array of grants, or nothing",
-    });
-  }
+  // Checked before the log is read, so that bad grants fail fast.
+  if (grants !== undefined) checkGrants(grants);
   if (
     erroredCalls !== undefined &&
     erroredCalls !== "skip" &&

@@ -20,7 +20,8 @@ export interface CloudTrailOptions
    * Count an event whose `eventID` was already read once only, for
    * folders that may hold the same event twice (overlapping exports or
    * copies). Default false, because the ids read must be kept: memory
-   * then grows by roughly 100 bytes per event.
+   * then grows by about 80 bytes per event (measured on Node 20 with the
+   * 36-character ids CloudTrail writes).
    */
   deduplicate?: boolean | undefined;
 }
@@ -53,11 +54,11 @@ const CLOUDTRAIL_FORMAT: LogFormat = {
  * JSON array of events, either of them gzip-compressed or not (the gzip
  * magic bytes decide, not the name).
  *
- * Files are read one at a time and streamed, events one by one, so memory
- * is bounded by the largest single event plus the usage tallied (which
- * grows with the distinct identity-entitlement-channel triples and their
- * days of use, not with the events), plus the event ids when
- * `deduplicate` is set.
+ * Files are read one at a time and streamed event by event. Memory is
+ * therefore bounded by the largest single event plus the usage tallied,
+ * which grows with the distinct identity-entitlement-channel triples and
+ * their days of use, not with the events. With `deduplicate`, the event
+ * ids read are kept as well.
  *
  * @throws {InputError} naming the file and the event path (for example
  *   `Records.12.eventTime`) when a file is not valid JSON, not in a

@@ -5,7 +5,6 @@ const SHAPE =
 
 // Character codes the scanner looks at.
 const QUOTE = 34;
-const BACKSLASH = 92;
 const COLON = 58;
 const COMMA = 44;
 const OPEN_BRACE = 123;
@@ -70,22 +69,36 @@ export class RecordSplitter {
   write(chunk: string): void {
     let captureFrom = this.capturing ? 0 : -1;
     let keyFrom = this.keyCapture === undefined ? -1 : 0;
+    // Inside strings the scan jumps from one quote or backslash to the
+    // next. Each position is searched again only once it is passed, so
+    // the chunk is scanned in linear time.
+    let nextQuote = -1;
+    let nextBackslash = -1;
     for (let i = 0; i < chunk.length; i++) {
-      const code = chunk.charCodeAt(i);
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (code === BACKSLASH) this.escaped = true;
-        else if (code === QUOTE) {
-          this.inString = false;
-          if (this.keyCapture !== undefined) {
-            this.keyCapture.push(chunk.slice(keyFrom, i));
-            this.lastString = this.keyCapture.join("");
-            this.keyCapture = undefined;
-            keyFrom = -1;
-          }
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        if (nextQuote < i) nextQuote = indexOrEnd(chunk, '"', i);
+        if (nextBackslash < i) nextBackslash = indexOrEnd(chunk, "\\", i);
+        i = Math.min(nextQuote, nextBackslash);
+        if (i === chunk.length) break;
+        if (i === nextBackslash) {
+          this.escaped = true;
+          continue;
+        }
+        this.inString = false;
+        if (this.keyCapture !== undefined) {
+          this.keyCapture.push(chunk.slice(keyFrom, i));
+          this.lastString = this.keyCapture.join("");
+          this.keyCapture = undefined;
+          keyFrom = -1;
         }
         continue;
       }
+
+      const code = chunk.charCodeAt(i);
       if (isSpace(code)) continue;
       if (!this.started && code === BYTE_ORDER_MARK) continue;
       if (this.done) {
@@ -233,6 +246,11 @@ export class RecordSplitter {
   private eventPath(): string {
     return this.eventDepth === 2 ? `Records.${this.index}` : `${this.index}`;
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
 
 function preview(chunk: string, at: number): string {

@@ -61,8 +61,9 @@ const CANNOT_IMPERSONATE =
  *   with a use of `impersonate:core/users`, or of
  *   `impersonate:core/serviceaccounts` for a service account. Impersonated
  *   groups are not credited, because the log does not show which groups
- *   were asked for and which the apiserver added. Kinds follow
- *   `k8sIdentityKind`.
+ *   were asked for and which the apiserver added. A skipped errored
+ *   request credits nothing, not even the caller's `impersonate`. Kinds
+ *   follow `k8sIdentityKind`.
  * - The entitlement follows `k8sEntitlement`; its system is `kubernetes`.
  * - Response code 2xx or 3xx is a use, 401 or 403 a failed attempt (a 403
  *   saying the caller "cannot impersonate" is a failure of the caller's
@@ -92,7 +93,7 @@ export function readK8sAuditEvent(
   if (actor === undefined) {
     return { status: "skipped", time, reason: "unresolvedIdentity" };
   }
-  const identity = { id: actor, kind: k8sIdentityKind(actor) };
+  const identity = identityOf(actor);
   const code = event.responseStatus?.code;
   const outcome = classifyResponse(typeof code === "number" ? code : NaN);
   const errorCode = outcome.kind === "errored" ? outcome.code : undefined;
@@ -101,11 +102,11 @@ export function readK8sAuditEvent(
   }
 
   const attempt = (
-    who: ObservedIdentity,
+    actingIdentity: ObservedIdentity,
     entitlement: string,
     result: Attempt["outcome"],
   ): Attempt => ({
-    identity: who,
+    identity: actingIdentity,
     entitlement,
     system: K8S_SYSTEM,
     channel: "api",
@@ -113,46 +114,42 @@ export function readK8sAuditEvent(
     time,
   });
   const denied = outcome.kind === "denied";
-  const refused = denied ? refusedImpersonation(event, options) : undefined;
-  if (refused !== undefined) {
-    const who = caller ?? actor;
-    return {
-      status: "counted",
-      time,
-      attempts: [
-        attempt(
-          { id: who, kind: k8sIdentityKind(who) },
-          `impersonate:${refused}`,
-          "failure",
-        ),
-      ],
-    };
+  const rejected = denied ? rejectedImpersonation(event, options) : undefined;
+  if (rejected !== undefined) {
+    const requester = identityOf(caller ?? actor);
+    const failure = attempt(requester, `impersonate:${rejected}`, "failure");
+    return { status: "counted", time, attempts: [failure] };
   }
 
-  const verb = event.verb as string;
   const entitlement = k8sEntitlement(
-    verb,
+    event.verb as string,
     event.objectRef ?? undefined,
     typeof event.requestURI === "string" ? event.requestURI : "",
     options,
   );
   const attempts = [attempt(identity, entitlement, denied ? "failure" : "use")];
   if (impersonated !== undefined && caller !== undefined) {
-    const target = serviceAccountOf(impersonated);
-    const resource = target === undefined ? "users" : "serviceaccounts";
-    const scope =
-      target !== undefined && options.namespaceScope === true
-        ? `@${target.namespace}`
-        : "";
-    attempts.push(
-      attempt(
-        { id: caller, kind: k8sIdentityKind(caller) },
-        `impersonate:core/${resource}${scope}`,
-        "use",
-      ),
-    );
+    const target = impersonationTarget(impersonated, options);
+    attempts.push(attempt(identityOf(caller), target, "use"));
   }
   return { status: "counted", time, attempts, errorCode };
+}
+
+const identityOf = (username: string): ObservedIdentity => ({
+  id: username,
+  kind: k8sIdentityKind(username),
+});
+
+/** Names the `impersonate` entitlement used to act as `username`. */
+function impersonationTarget(
+  username: string,
+  naming: EntitlementNaming,
+): string {
+  const serviceAccount = serviceAccountOf(username);
+  if (serviceAccount === undefined) return "impersonate:core/users";
+  const scope =
+    naming.namespaceScope === true ? `@${serviceAccount.namespace}` : "";
+  return `impersonate:core/serviceaccounts${scope}`;
 }
 
 type ResponseOutcome =
@@ -174,7 +171,7 @@ function classifyResponse(code: number): ResponseOutcome {
  * that a 403 message reports the caller cannot impersonate, or
  * `undefined` for any other 403.
  */
-function refusedImpersonation(
+function rejectedImpersonation(
   event: AuditEventFields,
   naming: EntitlementNaming,
 ): string | undefined {
