@@ -82,8 +82,9 @@ const pairKey = (identity: string, entitlement: string) =>
  * Runs in O(pairs + grants). Never changes its arguments.
  *
  * @example
- * const usage = await readK8sAudit("audit.log");
+ * const usage = await readK8sAudit("demo.log");
  * joinUsage(undefined, usage).summary.grantsSource; // "observed"
+ * joinUsage([], usage).summary.ungrantedUsedPairs; // 40
  */
 export function joinUsage(
   grants: readonly Grant[] | undefined,
@@ -242,6 +243,8 @@ function observedRecord(
   if (pair.lastFailureAt !== undefined) {
     record.lastFailureAt = pair.lastFailureAt;
   }
+  // NOTE: `buildEstate` concatenates the histories of a pair's records,
+  // so a day of use on two channels appears twice in the merged history.
   if (pair.days.length > 0) record.history = [...pair.days];
   if (grant?.grantedAt !== undefined) record.grantedAt = grant.grantedAt;
   if (grant?.via !== undefined) record.via = grant.via;

@@ -293,6 +293,21 @@ describe("readCloudTrailEvent", () => {
     });
   });
 
+  it("skips an event without userIdentity", () => {
+    const reading = readCloudTrailEvent(callEvent({ userIdentity: undefined }));
+    expect(reading).toMatchObject({
+      status: "skipped",
+      reason: "unresolvedIdentity",
+    });
+  });
+
+  it("rejects an event without eventSource", () => {
+    expect(() => readCloudTrailEvent(callEvent({ eventSource: 7 }))).toThrow(
+      "at eventSource: received 7, expected a non-empty string, as in " +
+        "every CloudTrail event",
+    );
+  });
+
   it("does not change the event", () => {
     const event = deepFreeze(callEvent({ errorCode: "AccessDenied" }));
     expect(() => readCloudTrailEvent(event)).not.toThrow();

@@ -10,9 +10,10 @@ export type ActivityLogSource = "cloudtrail" | "k8s-audit";
  * - `errored`: the call failed with an error that is not an authorization
  *   denial (a throttle, a missing resource, a validation error), and the
  *   `erroredCalls` option is `"skip"`.
- * - `unresolvedIdentity`: no identity can be read from the event (for
- *   example a failed console sign-in of an unknown user name, which
- *   CloudTrail logs as `HIDDEN_DUE_TO_SECURITY_REASONS`).
+ * - `unresolvedIdentity`: no identity can be read from the event: a
+ *   CloudTrail event without `userIdentity`, a failed console sign-in of
+ *   an unknown user name (logged as `HIDDEN_DUE_TO_SECURITY_REASONS`), or
+ *   a Kubernetes event without a user name.
  * - `insight`: a CloudTrail Insights event, which reports unusual call
  *   rates and is not a call.
  * - `duplicate`: an event whose id was already read (CloudTrail with the

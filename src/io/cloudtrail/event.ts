@@ -32,9 +32,13 @@ interface CloudTrailEventFields extends CallFields {
  * `resolveCloudTrailIdentity` for the identity, `classifyCall` for
  * success, denial and error, and `callChannel` for the channel.
  *
- * @throws {LogShapeError} when `eventTime`, `eventSource`, `eventName`
- *   or `userIdentity` is missing or of the wrong type: the value is not a
- *   CloudTrail event. The error's path is relative to the event.
+ * An event without a `userIdentity` object is skipped as
+ * `unresolvedIdentity`, like one whose identity is hidden, so that one odd
+ * event does not stop the read of a large log.
+ *
+ * @throws {LogShapeError} when `eventTime`, `eventSource` or `eventName`
+ *   is missing or of the wrong type: the value is not a CloudTrail event.
+ *   The error's path is relative to the event.
  * @example
  * readCloudTrailEvent({
  *   eventTime: "2023-07-10T12:00:00Z",
@@ -53,15 +57,10 @@ export function readCloudTrailEvent(
     return { status: "skipped", time, reason: "insight" };
   }
   const userIdentity = event.userIdentity;
-  if (userIdentity === null || typeof userIdentity !== "object") {
-    throw new LogShapeError(
-      "userIdentity",
-      describeValue(userIdentity),
-      "an object naming the caller, as every CloudTrail call event has",
-    );
-  }
-
-  const identity = resolveCloudTrailIdentity(userIdentity, options);
+  const identity =
+    userIdentity !== null && typeof userIdentity === "object"
+      ? resolveCloudTrailIdentity(userIdentity, options)
+      : undefined;
   if (identity === undefined) {
     return { status: "skipped", time, reason: "unresolvedIdentity" };
   }

@@ -66,8 +66,10 @@ const CLOUDTRAIL_FORMAT: LogFormat = {
  *   naming a path that does not exist or a folder with no CloudTrail file.
  * @throws {OptionError} when an option has the wrong type or value.
  * @example
- * const usage = await readCloudTrail("logs/AWSLogs/111111111111");
+ * // The 55 delivery files of the public invictus-ir/aws_dataset.
+ * const usage = await readCloudTrail("aws_dataset/CloudTrail");
  * usage.summary.eventsRead; // 2900
+ * usage.summary.failures; // 60
  */
 export async function readCloudTrail(
   paths: string | readonly string[],
@@ -99,8 +101,10 @@ export async function readCloudTrail(
  *
  * @throws {InputError} as `readCloudTrail` does.
  * @example
- * const { parts, summary } = await loadCloudTrail("logs/", { grants });
+ * const { grants } = await readGrantsFile("grants.csv");
+ * const { parts, summary } = await loadCloudTrail("AWSLogs/", { grants });
  * const estate = buildEstate(parts);
+ * summary.ungrantedUsedPairs; // pairs used without a grant
  */
 export async function loadCloudTrail(
   paths: string | readonly string[],

@@ -51,8 +51,10 @@ const K8S_AUDIT_FORMAT: LogFormat = {
  *   or not an audit event, or naming a path that does not exist.
  * @throws {OptionError} when an option has the wrong type or value.
  * @example
- * const usage = await readK8sAudit("/var/log/kubernetes/audit.log");
- * usage.summary.skipped.stage; // events of other stages than ResponseComplete
+ * // testdata/demo.log of the public liggitt/audit2rbac repository.
+ * const usage = await readK8sAudit("demo.log");
+ * usage.summary.eventsRead; // 757
+ * usage.summary.skipped.stage; // 320: RequestReceived of 437 requests
  */
 export async function readK8sAudit(
   paths: string | readonly string[],
@@ -86,8 +88,9 @@ export async function readK8sAudit(
  *
  * @throws {InputError} as `readK8sAudit` does.
  * @example
- * const { parts, summary } = await loadK8sAudit("audit.log");
- * summary.failures; // 403 responses credited as failed attempts
+ * const { parts, summary } = await loadK8sAudit("demo.log");
+ * summary.failures; // 11, the 403 responses
+ * summary.identities; // 4
  */
 export async function loadK8sAudit(
   paths: string | readonly string[],
