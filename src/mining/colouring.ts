@@ -17,8 +17,7 @@ export interface ColouringSearch {
 export const MAX_COLOURING_SIZE = 2000;
 
 /**
- * Colours `graph` with the fewest colours by DSATUR branch and bound
- * (Brélaz, "New methods to color the vertices of a graph", 1979): the
+ * Colours `graph` with the fewest colours by DSATUR branch and bound. The
  * vertices of `clique` get colours 0..k-1 first, and the search always
  * branches on the uncoloured vertex with the most distinct colours among
  * its neighbours. A branch stops when it cannot beat the best colouring,
@@ -129,8 +128,8 @@ class Dsatur {
   }
 
   /**
-   * The uncoloured vertex with the highest saturation, then the highest
-   * degree, then the lowest number.
+   * Returns the uncoloured vertex with the highest saturation, then the
+   * highest degree, then the lowest number.
    */
   mostSaturated(): number {
     let best = -1;

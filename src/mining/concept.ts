@@ -1,4 +1,4 @@
-import { bitIndices, hasBit, setBit } from "./bitset.js";
+import { bitIndices, setBit } from "./bitset.js";
 import type { MergedMatrix } from "./merged-matrix.js";
 
 /**
@@ -11,7 +11,7 @@ export interface Biclique {
 }
 
 /**
- * The formal concept (maximal biclique) that contains a biclique: its
+ * Returns the formal concept (maximal biclique) around a set of rows: its
  * columns are all those held by every row of `rows`, its rows all those
  * holding every one of these columns. Returns no rows and no columns
  * when `rows` is empty or its rows share no column.
@@ -27,7 +27,7 @@ export function conceptOfRows(
   return { rows: bitIndices(extent, 0, merged.columnWords), columns };
 }
 
-/** The concept whose rows are exactly the holders of `column`. */
+/** Returns the concept whose rows are exactly the holders of `column`. */
 export function conceptOfColumn(
   merged: MergedMatrix,
   column: number,
@@ -35,7 +35,7 @@ export function conceptOfColumn(
   return conceptOfRows(merged, Array.from(merged.columnRows[column]!));
 }
 
-/** The concept whose columns are exactly the grants of `row`. */
+/** Returns the concept whose columns are exactly the grants of `row`. */
 export function conceptOfRow(merged: MergedMatrix, row: number): Biclique {
   return conceptOfRows(merged, [row]);
 }
@@ -56,22 +56,7 @@ function commonBits(
   return result;
 }
 
-/** Whether every row of `rows` holds every column of `columns`. */
-export function isBiclique(
-  merged: MergedMatrix,
-  rows: readonly number[],
-  columns: readonly number[],
-): boolean {
-  for (const row of rows) {
-    const offset = row * merged.rowWords;
-    for (const column of columns) {
-      if (!hasBit(merged.rowBits, offset, column)) return false;
-    }
-  }
-  return true;
-}
-
-/** A bit set over `size` positions with the given positions set. */
+/** Builds a bit set over `size` positions with `positions` set. */
 export function bitsOf(size: number, positions: readonly number[]) {
   const bits = new Uint32Array((size + 31) >>> 5);
   for (const position of positions) setBit(bits, 0, position);

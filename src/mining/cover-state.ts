@@ -2,7 +2,7 @@ import type { Biclique } from "./concept.js";
 import type { MergedMatrix } from "./merged-matrix.js";
 
 /**
- * Which grants of a merged matrix a growing set of roles covers. Weights
+ * The grants of a merged matrix that a growing set of roles covers. Weights
  * count original grants: the cell of a merged row standing for 3
  * identities and a merged column standing for 2 entitlements weighs 6.
  */

@@ -21,10 +21,4 @@ export class Deadline {
     this.passed = performance.now() >= this.end;
     return this.passed;
   }
-
-  /** Reads the clock now, whatever the stride. */
-  expiredNow(): boolean {
-    if (!this.passed) this.passed = performance.now() >= this.end;
-    return this.passed;
-  }
 }

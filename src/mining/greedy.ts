@@ -23,8 +23,8 @@ export function greedyCover(
 }
 
 /**
- * The concepts of the given rows, then of the given columns (all of
- * them by default), without repeats.
+ * Lists the concepts of the given rows, then of the given columns (all
+ * of them by default), without repeats.
  */
 export function candidateConcepts(
   merged: MergedMatrix,

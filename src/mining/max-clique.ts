@@ -9,10 +9,9 @@ export interface CliqueSearch {
 
 /**
  * Finds a maximum clique by branch and bound with greedy colouring
- * bounds, after Tomita and Seki's MCQ ("An efficient branch-and-bound
- * algorithm for finding a maximum clique", 2003): candidates are coloured
- * greedily, and a branch stops when the clique so far plus the number of
- * colours left cannot beat the best clique. Starts from `initial` when it
+ * bounds, in the manner of Tomita and Seki's MCQ algorithm. Candidates
+ * are coloured greedily, and a branch stops when the clique so far plus
+ * the number of colours left cannot beat the best clique. Starts from `initial` when it
  * is a clique. When `deadline` expires the best clique so far is returned
  * with `proven: false`; any clique is a valid lower bound on the colouring
  * number. Exponential in the worst case.

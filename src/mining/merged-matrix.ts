@@ -9,9 +9,9 @@ import { setBit, wordCount } from "./bitset.js";
  * and entitlements without any grant are left out. Cells with use but no
  * grant do not count.
  *
- * Merging changes no answer: a role cover of the merged matrix expands to
- * a cover of the original with the same number of roles, because members
- * of a class can always be given the same roles.
+ * Merging does not change the minimum: a role cover of the merged matrix
+ * expands to a cover of the original with the same number of roles,
+ * because members of a class can always be given the same roles.
  *
  * Rows and columns are numbered in order of first appearance in the
  * original matrix. Each row is stored twice: as an ascending list of
@@ -162,16 +162,6 @@ function packMerged(
     cellColumns,
     grantCount: members.grantCount,
   };
-}
-
-/** Number of original identities a merged row stands for. */
-export function rowWeight(merged: MergedMatrix, row: number): number {
-  return merged.rowMembers[row]!.length;
-}
-
-/** Number of original entitlements a merged column stands for. */
-export function columnWeight(merged: MergedMatrix, column: number): number {
-  return merged.columnMembers[column]!.length;
 }
 
 /** Index of the cell (`row`, `column`), or -1 when it is not a grant. */

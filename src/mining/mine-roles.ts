@@ -37,10 +37,10 @@ import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
  * Deterministic: the same matrix and options give the same roles in the
  * same order. `matrix` and `options` are not modified.
  *
- * Complexity: merging and the reduction take about O(Σ over grants of
- * the grants that share its identity's entitlements and its
- * entitlement's holders); the exact search is exponential in the worst
- * case and bounded by `timeLimitMs`.
+ * Complexity: merging and the reduction take about O(Σ over grants of the
+ * grants in the block of its entitlement's holders × its identity's
+ * entitlements). The exact search is exponential in the worst case, so
+ * `timeLimitMs` bounds it.
  *
  * @throws {OptionError} when an option is invalid, naming the option, the
  *   value received and the values accepted.
@@ -73,13 +73,16 @@ export function mineRoles(
   const targetWeight = Math.ceil(resolved.coverage * merged.grantCount - 1e-9);
   const partial = targetWeight < merged.grantCount;
   const covers = [found.roles];
-  // The fewest roles need not give the lowest WSC, so under that
-  // objective other covers compete: the greedy one, one role per
-  // distinct entitlement set and one per distinct holder set.
-  if (resolved.objective === "wsc") {
-    if (resolved.method === "exact") {
-      covers.push(greedyCover(merged, merged.grantCount));
-    }
+  // An unproven exact cover competes with the greedy one, so a search cut
+  // short never does worse than the greedy method. Under the wsc objective
+  // the fewest roles need not give the lowest WSC, so the greedy cover,
+  // one role per distinct entitlement set and one per distinct holder set
+  // compete as well.
+  const wscObjective = resolved.objective === "wsc";
+  if (resolved.method === "exact" && (wscObjective || !found.proven)) {
+    covers.push(greedyCover(merged, merged.grantCount));
+  }
+  if (wscObjective) {
     covers.push(rowClassRoles(merged), columnClassRoles(merged));
   }
   let best: Finished | undefined;
@@ -179,7 +182,7 @@ function finishCover(
   return { roles, metrics: roleMetrics(matrix, roles, resolved.weights) };
 }
 
-/** Fewest roles then lowest WSC, or the reverse under objective `wsc`. */
+/** Builds the sort key: roles then WSC, or WSC then roles under `wsc`. */
 function objectiveKey(
   roles: number,
   wsc: number,
@@ -192,7 +195,7 @@ function isLess(a: [number, number], b: [number, number]): boolean {
   return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }
 
-/** One role per merged row: its identities and all their entitlements. */
+/** Builds one role per merged row: its identities and their entitlements. */
 function rowClassRoles(merged: MergedMatrix): Biclique[] {
   return merged.rowColumns.map((columns, row) => ({
     rows: [row],
@@ -200,7 +203,7 @@ function rowClassRoles(merged: MergedMatrix): Biclique[] {
   }));
 }
 
-/** One role per merged column: its entitlements and all their holders. */
+/** Builds one role per merged column: its entitlements and their holders. */
 function columnClassRoles(merged: MergedMatrix): Biclique[] {
   return merged.columnRows.map((rows, column) => ({
     rows: Array.from(rows),

@@ -1,7 +1,7 @@
 import { type InputIssue, OptionError, describeValue } from "../errors.js";
 
 /**
- * How `mineRoles` searches:
+ * Search method of `mineRoles`:
  * - `exact`: merges duplicate identities and entitlements, applies the
  *   graph reduction of Ene et al. (SACMAT 2008), then solves the rest by
  *   branch and bound. Proves its cover minimal unless the time limit
@@ -13,7 +13,7 @@ import { type InputIssue, OptionError, describeValue } from "../errors.js";
 export type MiningMethod = "exact" | "greedy";
 
 /**
- * What `mineRoles` minimises among complete covers:
+ * Quantity that `mineRoles` minimises among complete covers:
  * - `roles`: the number of roles.
  * - `wsc`: the weighted structural complexity (see `WscWeights`).
  */
@@ -52,10 +52,12 @@ export interface MineRolesOptions {
    */
   coverage?: number;
   /**
-   * Wall-clock budget of the exact search in milliseconds, > 0. When it
-   * runs out the best cover found so far is returned with
-   * `optimal: false`. Merging, the reduction's current round and one
-   * greedy cover of what remains always finish. Default Infinity.
+   * Wall-clock budget of the exact method in milliseconds, > 0. When it
+   * runs out, the reduction stops where it is and the search keeps the
+   * best cover found so far, which is complete but may not be minimal
+   * (`optimal: false` unless it meets the bound). Merging, greedy covers
+   * and the final trimming always run to the end, so a call can take
+   * longer than the budget. Default Infinity.
    */
   timeLimitMs?: number;
   /** WSC weights, for `metrics` and the `wsc` objective. */

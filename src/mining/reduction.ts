@@ -161,7 +161,7 @@ class CellGraph {
     this.columnProjection.fill(0, columnsOffset, columnsOffset + rowWords);
 
     // A row of the block counts when any of its remaining cells lies in
-    // columns(u); its own cell in column p is the common quick case.
+    // columns(u). Its own cell in column p is the common, quick case.
     for (const other of merged.columnRows[column]!) {
       const touched =
         hasBit(this.aliveRows, other * rowWords, column) ||
@@ -195,8 +195,8 @@ class CellGraph {
   }
 
   /**
-   * The remaining cells compatible with `cell` when they form a biclique,
-   * else undefined. Refreshes the projections of `cell` first.
+   * Returns the remaining cells compatible with `cell` when they form a
+   * biclique, else undefined. Refreshes the projections of `cell` first.
    */
   forcedClique(cell: number): number[] | undefined {
     const { merged } = this;
@@ -234,10 +234,10 @@ class CellGraph {
   }
 
   /**
-   * A remaining cell e2 ≠ `cell` compatible with it whose remaining
-   * compatible cells all lie in the block of `cell`, or -1. Rows and
-   * columns of a candidate's projections must fit inside rows(p1) and
-   * columns(u1) of `cell` = (u1, p1).
+   * Finds a remaining cell e2 ≠ `cell` compatible with it whose remaining
+   * compatible cells all lie in the block of `cell`, or returns -1. For
+   * `cell` = (u1, p1), the candidate's projections must fit inside
+   * rows(p1) and columns(u1).
    */
   findDominator(cell: number): number {
     const { merged } = this;

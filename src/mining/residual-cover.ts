@@ -84,7 +84,7 @@ function colourComponent(
   };
 }
 
-/** A maximal clique grown from the vertices of highest degree. */
+/** Grows a maximal clique from the vertices of highest degree. */
 function greedyClique(graph: ConflictGraph): number[] {
   const order = Array.from({ length: graph.size }, (_, v) => v);
   order.sort((a, b) => graph.degrees[b]! - graph.degrees[a]! || a - b);

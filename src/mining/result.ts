@@ -35,11 +35,15 @@ export interface MiningTimings {
 /**
  * The outcome of `mineRoles`.
  *
- * `lowerBound` is proved by the miner: under objective `roles` it is the
+ * `lowerBound` is proved by the miner. Under objective `roles` it is the
  * size of `incompatibleGrants`, grants no two of which can share a role,
- * so every cover needs at least that many roles (less the grants a
- * partial cover may leave out). Under objective `wsc` it bounds the WSC.
- * `optimal` is true when the value reached equals `lowerBound`.
+ * so every complete cover needs at least that many roles. A partial cover
+ * may skip one of them per grant it leaves out, and the bound drops by
+ * that many. When the exact search finishes, the minimum it proved is
+ * the bound even if the witnesses are fewer. Under objective `wsc` it is
+ * a lower bound on the WSC: each witness needs its own role or a direct
+ * assignment, and each identity and entitlement with a grant needs a
+ * link. `optimal` is true when the value reached equals `lowerBound`.
  */
 export interface MiningResult {
   readonly method: MiningMethod;

@@ -91,8 +91,9 @@ export function mergedWsc(
  *   role (at least one identity and one entitlement) or a direct
  *   assignment: min(w_d, w_r + w_u + w_p) apiece.
  * - Each of the I identities and P entitlements with a grant needs a
- *   link, and D direct assignments serve at most D of each:
- *   w_u·max(0, I − D) + w_p·max(0, P − D) + w_d·D, at its smallest over D.
+ *   link. D direct assignments serve at most D of each, so the WSC is at
+ *   least w_u·max(0, I − D) + w_p·max(0, P − D) + w_d·D for some D.
+ *   The bound takes the smallest value over D.
  */
 export function wscLowerBound(
   merged: MergedMatrix,

@@ -7,7 +7,7 @@ import type { MinedRole } from "../../src/mining/index.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
-/** The HP Labs role mining set `name` (`hc`, `domino`, ...) as a matrix. */
+/** Loads the HP Labs role mining set `name` (`hc`, `domino`, ...). */
 export function loadHpLabsSet(name: string): UsageMatrix {
   const file = path.resolve(repoRoot, `../shared/datasets/hp-labs/${name}.txt`);
   return buildEstate({ records: parsePairs(readFileSync(file, "utf8")) })
@@ -15,7 +15,7 @@ export function loadHpLabsSet(name: string): UsageMatrix {
 }
 
 /**
- * A matrix whose row `i` is identity `u<i>` and column `j` entitlement
+ * Builds a matrix whose row `i` is identity `u<i>` and column `j` entitlement
  * `e<j>`, granted where `grid[i][j]` is true. Every identity and
  * entitlement is listed, so rows and columns keep their grid numbers even
  * without grants. Cells in `usedOnly` are stored as use without grant.
