@@ -67,7 +67,8 @@ export interface GrantsFile {
  *   cell, or the missing required columns.
  * @example
  * parseGrantsCsv("identity,entitlement\nana,s3.amazonaws.com:GetObject\n")
- *   .grants; // [{ identity: "ana", entitlement: "s3.amazonaws.com:GetObject" }]
+ *   .grants;
+ * // [{ identity: "ana", entitlement: "s3.amazonaws.com:GetObject" }]
  */
 export function parseGrantsCsv(text: string): GrantsFile {
   const rows = parseCsvRows(text);

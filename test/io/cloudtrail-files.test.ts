@@ -200,7 +200,8 @@ describe("readCloudTrail files and errors", () => {
 
   it("names file and path of a bad event", async () => {
     const error = await inputErrorOf(() => readCloudTrail(file("bad-event.json")));
-    expect(error.message).toContain(`Invalid CloudTrail file ${file("bad-event.json")}`);
+    const subject = `Invalid CloudTrail file ${file("bad-event.json")}`;
+    expect(error.message).toContain(subject);
     expect(error.issues[0]?.path).toBe("Records.0.eventTime");
     expect(error.message).toContain("received 5");
     expect(error.message).toContain("is this a CloudTrail log?");

@@ -109,7 +109,9 @@ describe("parseGrantsJson", () => {
 
   it("names the path of a bad date", () => {
     const error = inputError(() =>
-      parseGrantsJson('[{"identity": "ana", "entitlement": "x", "grantedAt": "soon"}]'),
+      parseGrantsJson(
+        '[{"identity": "ana", "entitlement": "x", "grantedAt": "soon"}]',
+      ),
     );
     expect(error.issues[0]).toEqual({
       path: "0.grantedAt",

@@ -238,8 +238,16 @@ describe("joinUsage grant checks", () => {
   it("keeps the earliest grant date across offsets", () => {
     const { parts } = joinUsage(
       [
-        { identity: "ana", entitlement: "write", grantedAt: "2026-01-01T01:00:00+03:00" },
-        { identity: "ana", entitlement: "write", grantedAt: "2025-12-31T23:00:00Z" },
+        {
+          identity: "ana",
+          entitlement: "write",
+          grantedAt: "2026-01-01T01:00:00+03:00",
+        },
+        {
+          identity: "ana",
+          entitlement: "write",
+          grantedAt: "2025-12-31T23:00:00Z",
+        },
       ],
       usage,
     );

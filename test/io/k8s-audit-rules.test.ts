@@ -322,7 +322,13 @@ describe("readK8sAudit files", () => {
     expect(summary.ungrantedUsedPairs).toBe(1);
     expect(summary.unusedGrantedPairs).toBe(1);
     expect(summary.unobservedGrantedPairs).toBe(1);
-    expect(parts.records.map((r) => [r.identity, r.entitlement, r.granted, r.uses])).toEqual([
+    const rows = parts.records.map((r) => [
+      r.identity,
+      r.entitlement,
+      r.granted,
+      r.uses,
+    ]);
+    expect(rows).toEqual([
       ["ana", "list:core/pods", false, 1],
       ["ana", "get:core/secrets", true, 0],
       ["bob", "list:core/pods", true, undefined],

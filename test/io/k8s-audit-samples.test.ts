@@ -3,7 +3,12 @@ import type { LoadedEstate } from "../../src/io/join.js";
 import { loadK8sAudit } from "../../src/io/k8s-audit/load.js";
 import { datasetPath } from "../helpers/datasets.js";
 import { type PairTotal, addAttempt, cellTotals } from "./helpers.js";
-import { type RawEvent, countBy, rawAuditEntitlement, rawAuditEvents } from "./raw-logs.js";
+import {
+  type RawEvent,
+  countBy,
+  rawAuditEntitlement,
+  rawAuditEvents,
+} from "./raw-logs.js";
 
 // The samples are a real apiserver audit log (audit.k8s.io/v1beta1, 757
 // events) and its 37-event rewrite as audit.k8s.io/v1. Expected counts

@@ -1,5 +1,9 @@
 import { formatDate, formatDay } from "../../dates.js";
-import { CHANNELS, type Channel, type Granularity } from "../../estate/schema.js";
+import {
+  CHANNELS,
+  type Channel,
+  type Granularity,
+} from "../../estate/schema.js";
 import type {
   Attempt,
   EventReading,

@@ -62,7 +62,7 @@ const CLOUDTRAIL_FORMAT: LogFormat = {
  *
  * @throws {InputError} naming the file and the event path (for example
  *   `Records.12.eventTime`) when a file is not valid JSON, not in a
- *   CloudTrail shape, or holds a value that is not a CloudTrail event; or
+ *   CloudTrail shape, or contains a value that is not a CloudTrail event; or
  *   naming a path that does not exist or a folder with no CloudTrail file.
  * @throws {OptionError} when an option has the wrong type or value.
  * @example

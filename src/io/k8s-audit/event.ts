@@ -46,8 +46,10 @@ export const K8S_SYSTEM = "kubernetes";
 // The apiserver's message when the caller may not impersonate, e.g.
 // `User "alice" cannot impersonate resource "serviceaccounts" in API
 // group "" in the namespace "ns1"`.
-const CANNOT_IMPERSONATE =
-  /cannot impersonate resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/;
+const CANNOT_IMPERSONATE = new RegExp(
+  'cannot impersonate resource "([^"]+)" in API group "([^"]*)"' +
+    '(?: in the namespace "([^"]+)")?',
+);
 
 /**
  * Reads one Kubernetes audit event (`audit.k8s.io/v1` or `v1beta1`).

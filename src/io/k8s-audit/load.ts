@@ -43,9 +43,10 @@ const K8S_AUDIT_FORMAT: LogFormat = {
  * `paths` names files or folders (walked recursively in name order for
  * the files of `K8S_AUDIT_FILES`). Each file contains one JSON audit
  * event per line, as the apiserver's log backend writes it. A line may
- * also contain an `EventList`, as the webhook backend sends them. Blank lines are
- * skipped. Files may be gzip-compressed. They are streamed line by line,
- * so memory is bounded by the longest line plus the usage tallied.
+ * also contain an `EventList`, as the webhook backend sends them. Blank
+ * lines are skipped. Files may be gzip-compressed. They are streamed line
+ * by line, so memory is bounded by the longest line plus the usage
+ * tallied.
  *
  * @throws {InputError} naming the file and line when a line is not JSON
  *   or not an audit event, or naming a path that does not exist.
