@@ -24,6 +24,7 @@ import { type KMeansOptions, kMeans } from "../src/clustering/kmeans.js";
 import { seedKMeansPlusPlus } from "../src/clustering/seeding.js";
 import { buildEstate } from "../src/estate/estate.js";
 import { parsePairs } from "../src/io/pairs.js";
+import { createRandom, randomInt } from "../src/random.js";
 
 /**
  * Data sets and k: each set's minimum role count (exact cover), except
@@ -35,6 +36,7 @@ const SETS: Record<string, number> = {
   americas_small: 178,
   americas_large: 398,
   customer: 276,
+  synthetic: 200,
 };
 const DATA = "/work/shared/datasets/hp-labs";
 const MAX_ITERATIONS = 300;
@@ -67,7 +69,41 @@ function median(values: number[]): number {
     : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * A seeded estate with no repeated rows to collapse: 30,000 identities,
+ * 5,000 entitlements and 40 grants each (1.2 million grants). Each
+ * identity takes 32 grants from one of 300 planted roles of 60
+ * entitlements (popularity skewed towards the first roles) and 8 at
+ * random.
+ */
+function syntheticRows(): SparseRows {
+  const random = createRandom(1);
+  const [identities, entitlements, perIdentity] = [30_000, 5_000, 40];
+  const roles = Array.from({ length: 300 }, () =>
+    Array.from({ length: 60 }, () => randomInt(random, entitlements)),
+  );
+  const offsets = new Int32Array(identities + 1);
+  const indices: number[] = [];
+  const held = new Set<number>();
+  for (let i = 0; i < identities; i++) {
+    held.clear();
+    const role = roles[Math.floor(roles.length * random() ** 2)]!;
+    while (held.size < 32) held.add(role[randomInt(random, role.length)]!);
+    while (held.size < perIdentity) held.add(randomInt(random, entitlements));
+    indices.push(...[...held].sort((a, b) => a - b));
+    offsets[i + 1] = indices.length;
+  }
+  return {
+    rowCount: identities,
+    columnCount: entitlements,
+    offsets,
+    indices: Int32Array.from(indices),
+    values: new Float64Array(indices.length).fill(1),
+  };
+}
+
 function loadRows(name: string): SparseRows {
+  if (name === "synthetic") return syntheticRows();
   const text = readFileSync(join(DATA, `${name}.txt`), "utf8");
   const { matrix } = buildEstate({ records: parsePairs(text) });
   return featureRows(matrix, "grants", () => false);

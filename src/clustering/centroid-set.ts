@@ -9,8 +9,6 @@ import type { SparseRows } from "./features.js";
  *   row with every centroid then cost the nonzero entries in the row's
  *   columns, not k per stored value, because means of sparse rows are
  *   sparse too.
- * - `byNorm`: centroid numbers by ascending squared norm (ties by
- *   number), which ranks the centroids that share no column with a row.
  *
  * An update recomputes only the centroids whose membership changed, from
  * their members, in O(their stored values + their former support).
@@ -22,15 +20,15 @@ export class CentroidSet {
   readonly squaredNorms: Float64Array;
   /** Euclidean distance each centroid moved in the last update. */
   readonly shifts: Float64Array;
-  columnOffsets: Int32Array;
+  readonly columnOffsets: Int32Array;
   columnCentroids: Int32Array;
   columnValues: Float64Array;
-  readonly byNorm: Int32Array;
 
   private readonly supports: Int32Array[];
   private readonly scratch: Float64Array;
   private readonly stamps: Int32Array;
   private readonly touched: Int32Array;
+  private readonly nextSlot: Int32Array;
   private stamp = 0;
 
   /** Takes ownership of `values` (k × columnCount, row-major). */
@@ -40,23 +38,23 @@ export class CentroidSet {
     this.values = values;
     this.squaredNorms = new Float64Array(k);
     this.shifts = new Float64Array(k);
-    this.byNorm = new Int32Array(k);
+    this.scratch = new Float64Array(columnCount);
+    this.stamps = new Int32Array(columnCount);
+    this.touched = new Int32Array(columnCount);
+    this.nextSlot = new Int32Array(columnCount);
     this.supports = [];
     for (let c = 0; c < k; c++) {
-      const support: number[] = [];
+      let count = 0;
       let norm = 0;
       for (let j = 0; j < columnCount; j++) {
         const value = values[c * columnCount + j]!;
         if (value === 0) continue;
-        support.push(j);
+        this.touched[count++] = j;
         norm += value * value;
       }
-      this.supports.push(Int32Array.from(support));
+      this.supports.push(this.touched.slice(0, count));
       this.squaredNorms[c] = norm;
     }
-    this.scratch = new Float64Array(columnCount);
-    this.stamps = new Int32Array(columnCount);
-    this.touched = new Int32Array(columnCount);
     this.columnOffsets = new Int32Array(columnCount + 1);
     this.columnCentroids = new Int32Array(0);
     this.columnValues = new Float64Array(0);
@@ -116,7 +114,9 @@ export class CentroidSet {
       // Clear columns that left the support, then write the new values.
       const base = c * d;
       let shift = 0;
-      for (const j of this.supports[c]!) {
+      const former = this.supports[c]!;
+      for (let t = 0; t < former.length; t++) {
+        const j = former[t]!;
         if (stamps[j] === stamp) continue;
         shift += values[base + j]! ** 2;
         values[base + j] = 0;
@@ -141,33 +141,36 @@ export class CentroidSet {
     return largest;
   }
 
-  /** Rebuilds the column index and the norm order. O(support + d + k log k). */
+  /**
+   * Rebuilds the column index by a counting sort of the supports.
+   * O(support + d). The entry arrays are reused while large enough, so
+   * they may run past `columnOffsets[d]`.
+   */
   private rebuildIndex(): void {
     const d = this.columnCount;
-    const offsets = new Int32Array(d + 1);
+    const offsets = this.columnOffsets;
+    offsets.fill(0);
     for (const support of this.supports) {
-      for (const j of support) offsets[j + 1]! += 1;
+      for (let t = 0; t < support.length; t++) offsets[support[t]! + 1]! += 1;
     }
     for (let j = 0; j < d; j++) offsets[j + 1]! += offsets[j]!;
     const size = offsets[d]!;
-    const centroids = new Int32Array(size);
-    const entries = new Float64Array(size);
-    const next = offsets.slice(0, d);
+    if (this.columnCentroids.length < size) {
+      this.columnCentroids = new Int32Array(size + (size >> 2));
+      this.columnValues = new Float64Array(size + (size >> 2));
+    }
+    const { columnCentroids, columnValues, values } = this;
+    const next = this.nextSlot;
+    next.set(offsets.subarray(0, d));
     for (let c = 0; c < this.k; c++) {
-      for (const j of this.supports[c]!) {
+      const support = this.supports[c]!;
+      for (let t = 0; t < support.length; t++) {
+        const j = support[t]!;
         const slot = next[j]!++;
-        centroids[slot] = c;
-        entries[slot] = this.values[c * d + j]!;
+        columnCentroids[slot] = c;
+        columnValues[slot] = values[c * d + j]!;
       }
     }
-    this.columnOffsets = offsets;
-    this.columnCentroids = centroids;
-    this.columnValues = entries;
-
-    const norms = this.squaredNorms;
-    const order = Array.from({ length: this.k }, (_, c) => c);
-    order.sort((a, b) => norms[a]! - norms[b]! || a - b);
-    this.byNorm.set(order);
   }
 }
 
