@@ -33,21 +33,38 @@ export function trimAssignments(
     }
   });
 
+  // A row can take a role only if it holds the role's first column, so
+  // roles are indexed by that column to test few of them per row.
+  const rolesByFirstColumn: number[][] = Array.from(
+    { length: merged.columnCount },
+    () => [],
+  );
+  roles.forEach((role, index) => {
+    if (role.columns.length > 0) {
+      rolesByFirstColumn[role.columns[0]!]!.push(index);
+    }
+  });
+
   const keptRows: number[][] = roles.map(() => []);
+  const scratch = new Uint32Array(words);
   for (let row = 0; row < merged.rowCount; row++) {
     const target = given.subarray(row * words, (row + 1) * words);
     if (target.every((word) => word === 0)) continue;
     const eligible: number[] = [];
-    roleColumns.forEach((columns, index) => {
-      if (isSubset(columns, 0, merged.rowBits, row * words, words)) {
-        eligible.push(index);
+    for (const column of merged.rowColumns[row]!) {
+      for (const index of rolesByFirstColumn[column]!) {
+        if (isSubset(roleColumns[index]!, 0, merged.rowBits, row * words, words)) {
+          eligible.push(index);
+        }
       }
-    });
+    }
+    eligible.sort((a, b) => a - b);
     const chosen = chooseRolesOfRow(
       eligible,
       target,
       roleColumns,
       columnWeights,
+      scratch,
     );
     for (const index of chosen) keptRows[index]!.push(row);
   }
@@ -80,17 +97,19 @@ export function trimAssignments(
  * Picks among `candidates` a subset whose columns include `target`:
  * greedy by the weight of target columns added, ties to the earlier
  * role, then drops any picked role whose target columns the others
- * already give.
+ * already give. `scratch` is working space of the target's length.
  */
 function chooseRolesOfRow(
   candidates: readonly number[],
   target: Uint32Array,
   roleColumns: readonly Uint32Array[],
   columnWeights: Int32Array,
+  scratch: Uint32Array,
 ): number[] {
   const words = target.length;
   // Columns outside the target count as covered from the start.
-  const covered = target.map((word) => ~word);
+  const covered = scratch;
+  for (let w = 0; w < words; w++) covered[w] = ~target[w]!;
   const chosen: number[] = [];
   const remaining = candidates.slice();
   for (;;) {
@@ -112,7 +131,8 @@ function chooseRolesOfRow(
   // A role taken early may be covered by the union of later ones.
   let position = 0;
   while (position < chosen.length) {
-    const others = target.map((word) => ~word);
+    const others = scratch;
+    for (let w = 0; w < words; w++) others[w] = ~target[w]!;
     chosen.forEach((other, otherPosition) => {
       if (otherPosition === position) return;
       for (let w = 0; w < words; w++) others[w]! |= roleColumns[other]![w]!;
