@@ -48,8 +48,8 @@ import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
  * const { matrix } = buildEstate({ records: parsePairs("a x\na y\nb x\n") });
  * const result = mineRoles(matrix, { method: "exact" });
  * result.roles;
- * // [{ entitlements: [0], identities: [0, 1] },
- * //  { entitlements: [1], identities: [0] }]
+ * // [{ entitlements: [0, 1], identities: [0] },
+ * //  { entitlements: [0], identities: [1] }]
  * result.lowerBound; // 2
  * result.optimal; // true
  */

@@ -118,6 +118,32 @@ describe("mineRoles exact", () => {
     );
   });
 
+  it("returns no roles without grants", () => {
+    const matrix = matrixFromGrid([
+      [false, false],
+      [false, false],
+    ]);
+    const result = mineRoles(matrix, { method: "exact" });
+    expect(result.roles).toEqual([]);
+    expect(result.lowerBound).toBe(0);
+    expect(result.optimal).toBe(true);
+    expect(result.uncovered).toBeUndefined();
+  });
+
+  it("gives merged duplicates the same roles", () => {
+    const matrix = matrixFromGrid([
+      [true, true, false],
+      [true, true, false],
+      [false, true, true],
+    ]);
+    const result = mineRoles(matrix, { method: "exact" });
+    expect(result.roles).toEqual([
+      { entitlements: [0, 1], identities: [0, 1] },
+      { entitlements: [1, 2], identities: [2] },
+    ]);
+    expect(result.optimal).toBe(true);
+  });
+
   it("returns the same roles for the same input", () => {
     fc.assert(
       fc.property(grids(10, 10), (grid) => {
