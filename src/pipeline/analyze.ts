@@ -36,6 +36,11 @@ export interface AnalyzeOptions extends AnalyzeSettingsInput {
   /** Input columns that a loader did not read, echoed in the report. */
   ignoredColumns?: readonly string[];
   /**
+   * What a loader read (for example the summary of an activity log),
+   * echoed in the report as `input.source`. Must be plain JSON data.
+   */
+  inputSource?: Readonly<Record<string, unknown>>;
+  /**
    * Review states from earlier runs (see `ReviewsSchema`): a JSON array
    * of `{ id, state, etag?, note? }`.
    */
@@ -67,6 +72,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
   const {
     onProgress,
     ignoredColumns = [],
+    inputSource,
     reviews: reviewsInput,
     previous: previousInput,
     ...settingsInput
@@ -146,8 +152,8 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: { name: "rolemine", version: VERSION },
     settings: echoed,
-    input: inputSummary(estate, ignoredColumns),
-    summary: reportSummary(estate, drift, recommendations, {
+    input: inputSummary(estate, ignoredColumns, inputSource),
+    summary: reportSummary(estate, drift, recommendations, inputSource, {
       clusters: clusters.k,
       candidateRoles: roles.length,
       ungrantedUse: unGranted.length,

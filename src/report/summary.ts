@@ -13,6 +13,7 @@ import type { InputSummary, ReportSummary, UngrantedUse } from "./types.js";
 export function inputSummary(
   estate: Estate,
   ignoredColumns: readonly string[],
+  source: Readonly<Record<string, unknown>> | undefined,
 ): InputSummary {
   const { matrix } = estate;
   const identityKinds: Record<string, number> = {};
@@ -30,10 +31,11 @@ export function inputSummary(
     mergedRecords: estate.mergedRecords,
     aliasedRecords: estate.aliasedRecords,
     ignoredColumns: ignoredColumns.slice(),
+    source: source ?? null,
   };
 }
 
-/** Cells with use but no grant, in matrix order. */
+/** Cells with a successful use but no grant, in matrix order. */
 export function ungrantedUse(estate: Estate): UngrantedUse[] {
   const { matrix } = estate;
   const result: UngrantedUse[] = [];
@@ -42,6 +44,8 @@ export function ungrantedUse(estate: Estate): UngrantedUse[] {
       if (matrix.granted[c] === 1) continue;
       const uses = matrix.uses[c]!;
       const last = matrix.lastUsedAt[c]!;
+      // Denied attempts on access nobody granted are not use.
+      if (!(uses > 0) && Number.isNaN(last)) continue;
       result.push({
         identity: matrix.identities[i]!,
         entitlement: matrix.entitlements[matrix.columns[c]!]!,
@@ -58,6 +62,7 @@ export function reportSummary(
   estate: Estate,
   drift: DriftResult,
   recommendations: readonly Recommendation[],
+  source: Readonly<Record<string, unknown>> | undefined,
   counts: { clusters: number; candidateRoles: number; ungrantedUse: number },
 ): ReportSummary {
   const findingsByType: Record<string, number> = {};
@@ -94,12 +99,22 @@ export function reportSummary(
     highPriority,
     driftDebt: drift.debt.estate,
     ungrantedUse: counts.ungrantedUse,
-    notes: notes(estate, drift),
+    notes: notes(estate, drift, source),
   };
 }
 
-function notes(estate: Estate, drift: DriftResult): string[] {
+function notes(
+  estate: Estate,
+  drift: DriftResult,
+  source: Readonly<Record<string, unknown>> | undefined,
+): string[] {
   const result: string[] = [];
+  if (source?.["grantsSource"] === "observed") {
+    result.push(
+      "No grants file was given, so grants were inferred from successful " +
+        "use in the logs; unused grants cannot be found this way.",
+    );
+  }
   if (!estate.matrix.hasUsage) {
     result.push(
       "The input has grants but no usage, so no grant could be judged " +

@@ -28,6 +28,8 @@ export interface InputSummary {
   readonly aliasedRecords: number;
   /** Input columns or fields that rolemine did not read. */
   readonly ignoredColumns: readonly string[];
+  /** What the loader read, such as an activity log's counts; or null. */
+  readonly source: Readonly<Record<string, unknown>> | null;
 }
 
 /** Observed use of access that was never granted: reported, not dropped. */

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { buildEstate } from "../../estate/estate.js";
 import { createEstate } from "../../estate/parse.js";
 import {
   analyze,
@@ -16,6 +17,7 @@ import {
   writeOutput,
 } from "../output.js";
 import { progressPrinter } from "../progress.js";
+import { loadActivityLog } from "../load-logs.js";
 import { writeReportForms } from "../report-forms.js";
 import { summaryText } from "../summary-text.js";
 
@@ -119,21 +121,53 @@ export function analysisExitCode(report: Report, flags: AnalyzeFlags): number {
   return newHigh > 0 ? EXIT_NEW_HIGH : 0;
 }
 
+/** Flags of `rolemine analyze` beyond the shared analysis options. */
+interface AnalyzeCommandFlags extends AnalyzeFlags {
+  format?: string;
+  cloudtrail?: string[];
+  k8sAudit?: string[];
+  grants?: string;
+  erroredCalls?: string;
+}
+
 /** Registers `rolemine analyze`. */
 export function registerAnalyze(program: Command, exit: ExitState): void {
   withAnalyzeOptions(
     program
       .command("analyze")
       .description("cluster identities, propose roles, find drift and recommend advisory changes")
-      .argument("<file>", "input: pairs (.txt), usage CSV (.csv) or estate JSON (.json)")
-      .option("--format <format>", "input format: pairs, csv or json (default: from the extension)"),
-  ).action((file: string, flags: AnalyzeFlags & { format?: string }) => {
+      .argument("[file]", "input: pairs (.txt), usage CSV (.csv) or estate JSON (.json)")
+      .option("--format <format>", "input format: pairs, csv or json (default: from the extension)")
+      .option("--cloudtrail <paths...>", "read usage from CloudTrail files or folders (.json, .json.gz)")
+      .option("--k8s-audit <paths...>", "read usage from Kubernetes audit logs (JSON lines)")
+      .option("--grants <file>", "grants to join with log usage: CSV (identity,entitlement[,granted_at,via]) or JSON array")
+      .option("--errored-calls <mode>", "log calls that failed with an error other than a denial: skip or use (default: skip)"),
+  ).action(async (file: string | undefined, flags: AnalyzeCommandFlags) => {
     if (flags.json && flags.markdown) {
       throw new UsageError("--json and --markdown exclude each other; choose one.");
     }
-    const loaded = loadInput(file, resolveFormat(file, flags.format));
-    const report = runAnalysis(loaded.estate, flags, {
+    const sources = [file, flags.cloudtrail, flags.k8sAudit].filter((s) => s !== undefined);
+    if (sources.length !== 1) {
+      throw new UsageError(
+        "analyze needs exactly one input: a FILE, --cloudtrail PATHS or --k8s-audit PATHS.",
+      );
+    }
+    if (flags.grants !== undefined && file !== undefined) {
+      throw new UsageError("--grants joins grants with log usage; use it with --cloudtrail or --k8s-audit.");
+    }
+
+    if (file !== undefined) {
+      const loaded = loadInput(file, resolveFormat(file, flags.format));
+      const report = runAnalysis(loaded.estate, flags, {
+        ignoredColumns: loaded.ignoredColumns,
+      });
+      exit.code = analysisExitCode(report, flags);
+      return;
+    }
+    const loaded = await loadActivityLog(flags);
+    const report = runAnalysis(buildEstate(loaded.parts), flags, {
       ignoredColumns: loaded.ignoredColumns,
+      inputSource: loaded.summary as unknown as Record<string, unknown>,
     });
     exit.code = analysisExitCode(report, flags);
   });
