@@ -63,13 +63,13 @@ export class CentroidSet {
 
   /**
    * Recomputes the centroids flagged in `changed` as the weighted mean of
-   * their member rows (row `i` counts `weights[i]` times; `sizes` holds
-   * the summed weight of each cluster), or with `unit` as the weighted
-   * member sum scaled to unit length. A centroid with no member, or
-   * whose member sum is zero under `unit`, stays. Sums run over members
-   * in row order, so on integer data they are exact and the centroids
-   * equal those of ml-kmeans to the last bit. Sets `shifts` and returns
-   * the largest squared shift.
+   * their member rows, where row `i` counts `weights[i]` times and
+   * `sizes` is the summed weight of each cluster. With `unit`, they are
+   * the weighted member sum scaled to unit length instead. A centroid
+   * with no member, or whose member sum is zero under `unit`, stays.
+   * Sums run over members in row order, so on integer data they are
+   * exact and the centroids equal those of ml-kmeans to the last bit.
+   * Sets `shifts` and returns the largest squared shift.
    */
   update(
     rows: SparseRows,

@@ -85,9 +85,10 @@ export interface ChooseKResult {
 }
 
 /**
- * The default candidates of `chooseK` for n rows: every k from 2 to 10,
- * then 12, 16, 24, 32, 48, 64, … (powers of two and 1.5 times them), up
- * to ⌈√n⌉ (the common rule of thumb k ≤ √n), and never above n − 1.
+ * Lists the default candidates of `chooseK` for n rows: every k from 2
+ * to 10, then 12, 16, 24, 32, 48, 64, … (powers of two and 1.5 times
+ * them). The largest is at most ⌈√n⌉, after the common rule of thumb
+ * k ≤ √n, and at most n − 1.
  *
  * @example
  * defaultKCandidates(200); // [2, 3, 4, 5, 6, 7, 8, 9, 10, 12]
@@ -104,14 +105,19 @@ export function defaultKCandidates(rowCount: number): number[] {
 }
 
 /**
- * Chooses the number of clusters by the silhouette: runs `kMeans` for
- * each candidate k with the same seed, scores each clustering by its mean
- * silhouette on one seeded sample of rows, and returns the k with the
- * highest score (the smaller k on a tie), with every score so that a
- * report can show them.
+ * Chooses the number of clusters by the silhouette. For each candidate
+ * k, `kMeans` runs with the same seed, and its clustering is scored by
+ * the mean silhouette on one seeded sample of rows. The k of highest
+ * score wins, the smaller k on a tie, and every score is returned so
+ * that a report can show them.
  *
  * The sample's pairwise distances are computed once, so each candidate
  * costs one k-means run plus O(s² + s·k) for a sample of s rows.
+ *
+ * NOTE: on sparse grant rows with many equal rows the silhouette tends to
+ * rise with k (on the HP Labs apj set it rises up to the largest default
+ * candidate, 32), so the candidate cap bounds the choice more than the
+ * score does. Pass `candidates` when a different range is wanted.
  *
  * @throws {OptionError} when a candidate is not a whole number from 2 to
  *   rows − 1, when no candidate remains (fewer than 3 rows), or when any
@@ -190,8 +196,8 @@ export function chooseK(rows: SparseRows, options: ChooseKOptions = {}): ChooseK
 }
 
 /**
- * Whether a silhouette beats the best so far: strictly higher, so ties
- * keep the smaller k, and any number beats NaN (undefined).
+ * Returns whether a silhouette beats the best so far. It must be
+ * strictly higher, so ties keep the smaller k, and any number beats NaN.
  */
 function isBetter(silhouette: number, bestSoFar: number): boolean {
   if (Number.isNaN(bestSoFar)) return !Number.isNaN(silhouette);

@@ -74,8 +74,9 @@ export function pairwiseDistances(
 }
 
 /**
- * Distance from the dot product and the squared norms of two rows; for
- * `jaccard` the rows are 0/1, so these are the shared and held counts.
+ * Computes a distance from the dot product and squared norms of two
+ * rows. For `jaccard` the rows are 0/1, so these are the count of shared
+ * columns and each row's count of nonzero columns.
  */
 function distanceFromDot(
   metric: DistanceMetric,

@@ -18,7 +18,7 @@ export interface IterationSettings {
   onIteration: ((progress: KMeansProgress) => void) | undefined;
 }
 
-/** Outcome of `iterateKMeans`; the centroids are updated in place. */
+/** Outcome of `iterateKMeans`, which updates the centroids in place. */
 export interface IterationOutcome {
   /** Cluster of each (distinct) row. */
   assignments: Int32Array;
@@ -40,13 +40,13 @@ export interface IterationOutcome {
 const ROUNDING_SLACK = 1e-11;
 
 /**
- * Runs Lloyd iterations from the given centroids on rows that each stand
- * for `weights[i]` equal input rows: assign every row to its nearest
- * centroid, recompute the centroids that gained or lost rows, and
- * stop when no assignment changes, when the largest squared shift is at
- * most `tolerance`, or after `maxIterations`. Unless it stopped because
- * no assignment changed, a last assignment pass matches the assignments
- * to the final centroids, as scikit-learn does.
+ * Runs Lloyd iterations from the given centroids on rows that each count
+ * `weights[i]` times. Each iteration assigns every row to its nearest
+ * centroid and recomputes the centroids that gained or lost rows. The
+ * run stops when no assignment changes, when the largest squared shift
+ * is at most `tolerance`, or after `maxIterations`. Unless no assignment
+ * changed, a last assignment pass matches the assignments to the final
+ * centroids, as scikit-learn does.
  *
  * With `useBounds`, each row keeps Hamerly's upper bound on the distance
  * to its centroid and lower bound on the distance to any other one. After

@@ -4,11 +4,12 @@ import { type InputIssue, OptionError, describeValue } from "../errors.js";
  * Distance that k-means minimises:
  * - `euclidean`: squared Euclidean distance to the centroid (Lloyd's
  *   k-means). Suits count data, where magnitude matters.
- * - `cosine`: spherical k-means (Dhillon and Modha, 2001). Rows are scaled
- *   to unit length and centroids are the normalised mean direction, so the
- *   nearest centroid is the one of highest cosine similarity. Suits binary
- *   grants, where an identity with many grants should still join the
- *   cluster whose profile its grants follow.
+ * - `cosine`: spherical k-means (Dhillon and Modha, "Concept
+ *   decompositions for large sparse text data using clustering", 2001).
+ *   Rows are scaled to unit length and centroids are the normalised mean
+ *   direction, so the nearest centroid is the one of highest cosine
+ *   similarity. Suits binary grants, where an identity with many grants
+ *   should still join the cluster whose profile its grants follow.
  *
  * Jaccard distance is not offered here, because k-means needs a centroid
  * that minimises the summed distance of its members, and only Euclidean
@@ -18,24 +19,28 @@ import { type InputIssue, OptionError, describeValue } from "../errors.js";
 export type KMeansMetric = "euclidean" | "cosine";
 
 /**
- * How the assignment step finds each row's nearest centroid:
+ * Method of the assignment step, which finds each row's nearest centroid:
  * - `hamerly`: Hamerly's bounds (Hamerly, "Making k-means even faster",
  *   SDM 2010) skip rows whose nearest centroid cannot have changed.
  *   Same assignments as `lloyd` up to floating-point ties.
  * - `lloyd`: every row is compared with every centroid in each iteration.
  * - `ml-kmeans`: the dense ml-kmeans package on expanded rows, seeded with
- *   the same k-means++ centres. Memory is O(rows × columns), so it is a
- *   reference for small problems. Euclidean metric only, empty clusters
- *   keep their centroid.
- * - `auto`: `hamerly`.
+ *   the same k-means++ centres. Memory is O(rows × columns), so it serves
+ *   small dense problems and as a reference. Euclidean metric only, and
+ *   empty clusters keep their centroid.
+ * - `auto`: `ml-kmeans` for a small dense problem (Euclidean metric, at
+ *   most 2^20 cells, at least 60 % of them nonzero, at least 90 % of the
+ *   rows distinct), else `hamerly`. Under the `relocate` rule, a run of
+ *   ml-kmeans that empties a cluster restarts with `hamerly`, so the
+ *   result is the same whichever method ran, up to floating-point ties.
  */
 export type KMeansAlgorithm = "auto" | "hamerly" | "lloyd" | "ml-kmeans";
 
 /**
- * What happens to a cluster that loses all its rows:
- * - `relocate`: as scikit-learn does, the centroid moves to the row
- *   farthest from its own centroid (one row per empty cluster, taken from
- *   clusters of two rows or more).
+ * Treatment of a cluster that loses all its rows:
+ * - `relocate`: as in scikit-learn, the centroid moves to the row
+ *   farthest from its own centroid. Each empty cluster takes one such
+ *   row, with the copies of it, from a cluster that keeps another row.
  * - `keep`: the centroid stays where it was, as ml-kmeans does.
  */
 export type EmptyClusterRule = "relocate" | "keep";
@@ -76,7 +81,10 @@ export interface KMeansOptions {
    * are scaled to unit length, and none may be all zero. Not modified.
    */
   initialCentroids?: ArrayLike<number>;
-  /** Treatment of a cluster that loses all its rows. Default `relocate`. */
+  /**
+   * Treatment of a cluster that loses all its rows. Default `keep` with
+   * algorithm `ml-kmeans`, else `relocate`.
+   */
   emptyClusters?: EmptyClusterRule;
   /** Called after each iteration, for progress display. */
   onIteration?: (progress: KMeansProgress) => void;
@@ -89,9 +97,10 @@ export interface ResolvedKMeansOptions {
   maxIterations: number;
   tolerance: number;
   metric: KMeansMetric;
-  algorithm: "hamerly" | "lloyd" | "ml-kmeans";
+  algorithm: KMeansAlgorithm;
   initialCentroids: ArrayLike<number> | undefined;
-  emptyClusters: EmptyClusterRule;
+  /** As given; undefined means the default of the method that runs. */
+  emptyClusters: EmptyClusterRule | undefined;
   onIteration: ((progress: KMeansProgress) => void) | undefined;
 }
 
@@ -148,11 +157,12 @@ export function resolveKMeansOptions(
   checkChoice("metric", metric, METRICS, issues);
   const algorithm = options.algorithm ?? "auto";
   checkChoice("algorithm", algorithm, ALGORITHMS, issues);
-  const emptyClusters =
-    options.emptyClusters ?? (algorithm === "ml-kmeans" ? "keep" : "relocate");
-  checkChoice("emptyClusters", emptyClusters, EMPTY_CLUSTER_RULES, issues);
+  const { emptyClusters } = options;
+  if (emptyClusters !== undefined) {
+    checkChoice("emptyClusters", emptyClusters, EMPTY_CLUSTER_RULES, issues);
+  }
   if (algorithm === "ml-kmeans") {
-    checkMlKMeansFit(metric, emptyClusters, issues);
+    checkMlKMeansFit(metric, emptyClusters ?? "keep", issues);
   }
   // The expected size of the initial centroids depends on k.
   if (validK) {
@@ -178,7 +188,7 @@ export function resolveKMeansOptions(
     maxIterations,
     tolerance,
     metric,
-    algorithm: algorithm === "auto" ? "hamerly" : algorithm,
+    algorithm,
     initialCentroids: options.initialCentroids,
     emptyClusters,
     onIteration,

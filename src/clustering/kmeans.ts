@@ -1,6 +1,6 @@
 import { createRandom } from "../random.js";
 import { CentroidSet } from "./centroid-set.js";
-import { iterateWithMlKMeans } from "./dense-kmeans.js";
+import { iterateWithMlKMeans, suitsMlKMeans } from "./dense-kmeans.js";
 import type { SparseRows } from "./features.js";
 import { type IterationOutcome, iterateKMeans } from "./hamerly.js";
 import { type DistinctRows, distinctRows, expandLabels } from "./distinct-rows.js";
@@ -82,45 +82,47 @@ export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {
   checkSparseRows(rows);
   const settings = resolveKMeansOptions(options, rows.rowCount, rows.columnCount);
   const { k, metric } = settings;
+  const requested = settings.algorithm;
   const prepared = metric === "cosine" ? unitRows(rows) : rows;
   const distinct = distinctRows(prepared);
   const centroids = initialCentroids(distinct, settings);
   if (rows.rowCount === 0) {
-    return {
-      k,
-      assignments: new Int32Array(0),
-      sizes: new Array<number>(k).fill(0),
-      iterations: 0,
-      converged: true,
-      inertia: 0,
-      centroids,
-      metric,
-      algorithm: settings.algorithm,
-      nearestSearches: 0,
-    };
+    const algorithm = requested === "auto" ? "hamerly" : requested;
+    return emptyResult(k, centroids, metric, algorithm);
   }
 
+  const emptyClusters =
+    settings.emptyClusters ?? (requested === "ml-kmeans" ? "keep" : "relocate");
   const iteration = {
     k,
     maxIterations: settings.maxIterations,
     tolerance: settings.tolerance,
-    useBounds: settings.algorithm === "hamerly",
+    useBounds: requested !== "lloyd",
     unit: metric === "cosine",
-    emptyClusters: settings.emptyClusters,
+    emptyClusters,
     onIteration: settings.onIteration,
   };
+
   // ml-kmeans has no row weights, so it clusters every input row.
-  const clustered =
-    settings.algorithm === "ml-kmeans"
-      ? { rows: prepared, weights: new Int32Array(rows.rowCount).fill(1) }
-      : distinct;
-  let outcome: IterationOutcome;
-  if (settings.algorithm === "ml-kmeans") {
-    outcome = iterateWithMlKMeans(prepared, centroids, iteration);
-  } else {
+  let clustered: { rows: SparseRows; weights: Int32Array } = distinct;
+  let outcome: IterationOutcome | undefined;
+  const denseFit = suitsMlKMeans(prepared, distinct.rows.rowCount, settings);
+  if (requested === "ml-kmeans" || (requested === "auto" && denseFit)) {
+    // Under `auto` a run that empties a cluster is abandoned for Hamerly,
+    // which applies the `relocate` rule.
+    const stopOnEmpty = requested === "auto" && emptyClusters === "relocate";
+    outcome = iterateWithMlKMeans(prepared, centroids, iteration, stopOnEmpty);
+    if (outcome !== undefined) {
+      clustered = { rows: prepared, weights: new Int32Array(rows.rowCount).fill(1) };
+    }
+  }
+  const algorithm: KMeansResult["algorithm"] =
+    outcome !== undefined ? "ml-kmeans" : requested === "lloyd" ? "lloyd" : "hamerly";
+  if (outcome === undefined) {
     const set = new CentroidSet(centroids, k, rows.columnCount);
     outcome = iterateKMeans(distinct.rows, distinct.weights, set, iteration);
   }
+
   const inertia = inertiaOf(
     clustered.rows,
     clustered.weights,
@@ -133,7 +135,6 @@ export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {
     clustered === distinct
       ? expandLabels(outcome.assignments, distinct.distinctOf)
       : outcome.assignments;
-
   return {
     k,
     assignments,
@@ -143,12 +144,32 @@ export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {
     inertia,
     centroids,
     metric,
-    algorithm: settings.algorithm,
+    algorithm,
     nearestSearches: outcome.nearestSearches,
   };
 }
 
-/** A fresh copy of the given centroids, or k-means++ centres. */
+function emptyResult(
+  k: number,
+  centroids: Float64Array,
+  metric: KMeansMetric,
+  algorithm: KMeansResult["algorithm"],
+): KMeansResult {
+  return {
+    k,
+    assignments: new Int32Array(0),
+    sizes: new Array<number>(k).fill(0),
+    iterations: 0,
+    converged: true,
+    inertia: 0,
+    centroids,
+    metric,
+    algorithm,
+    nearestSearches: 0,
+  };
+}
+
+/** Copies the given initial centroids, or seeds them by k-means++. */
 function initialCentroids(
   distinct: DistinctRows,
   settings: ResolvedKMeansOptions,

@@ -31,12 +31,14 @@ export interface SeedingOptions {
 
 /**
  * Chooses k rows as initial k-means centres by greedy k-means++ (Arthur
- * and Vassilvitskii, "k-means++: the advantages of careful seeding", 2007,
- * with the greedy variant of scikit-learn): the first centre is uniform,
- * and each next one is the best of `localTrials` rows drawn with
+ * and Vassilvitskii, "k-means++: the advantages of careful seeding",
+ * 2007, in the greedy variant of scikit-learn). The first centre is a
+ * uniform row. Each next one is the best of `localTrials` rows drawn with
  * probability proportional to their squared distance to the nearest
- * centre so far. Distances are computed from the column form of the rows,
- * so one candidate costs O(rows + the stored values in its columns).
+ * centre so far, the best being the one that lowers the summed squared
+ * distance most. Equal rows are grouped first, and distances are computed
+ * from the column form of the rows, so one candidate costs O(distinct
+ * rows + the stored values in its columns).
  *
  * Under `cosine`, rows with no nonzero value are never drawn. When fewer
  * than k distinct rows exist, the remaining centres repeat rows.
@@ -116,10 +118,10 @@ export interface CentreChoice {
 }
 
 /**
- * Returns the numbers of the rows chosen as k greedy k-means++ centres,
- * where row `i` stands for `weights[i]` equal input rows: a row is drawn
- * with probability proportional to its weight times its squared distance
- * to the nearest centre so far, and a trial's potential weighs each
+ * Chooses k greedy k-means++ centres among rows that each count
+ * `weights[i]` times, and returns their row numbers. A row is drawn with
+ * probability proportional to its weight times its squared distance to
+ * the nearest centre so far. A trial's potential weighs each squared
  * distance by the row's weight.
  */
 export function chooseCentreRows(

@@ -31,7 +31,7 @@ export interface SilhouetteOptions {
 export interface SilhouetteResult {
   /**
    * Mean silhouette of the sampled rows, from −1 to 1, higher for
-   * tighter, better separated clusters. NaN when the sample holds fewer
+   * tighter, better separated clusters. NaN when the sample contains fewer
    * than two clusters, where the silhouette is undefined.
    */
   score: number;

@@ -229,3 +229,50 @@ describe("kMeans determinism and inputs", () => {
     expect(result.inertia).toBe(0);
   });
 });
+
+describe("kMeans auto on small dense rows", () => {
+  const dense = randomCountRows(3, 300, 20, 0.9, 9);
+
+  it("dense counts: runs ml-kmeans, same result as hamerly", () => {
+    const auto = kMeans(dense, { k: 6, seed: 2, tolerance: 0 });
+    const hamerly = kMeans(dense, {
+      k: 6,
+      seed: 2,
+      tolerance: 0,
+      algorithm: "hamerly",
+    });
+    expect(auto.algorithm).toBe("ml-kmeans");
+    expect(Array.from(auto.assignments)).toEqual(Array.from(hamerly.assignments));
+    expect(auto.iterations).toBe(hamerly.iterations);
+    expect(auto.inertia).toBeCloseTo(hamerly.inertia, 9);
+  });
+
+  it("dense counts: progress of each iteration", () => {
+    const reports: KMeansProgress[] = [];
+    const result = kMeans(dense, {
+      k: 6,
+      seed: 2,
+      onIteration: (progress) => reports.push(progress),
+    });
+    expect(result.algorithm).toBe("ml-kmeans");
+    expect(reports.map((progress) => progress.iteration)).toEqual(
+      Array.from({ length: result.iterations }, (_, index) => index + 1),
+    );
+  });
+
+  it("emptied cluster: restarts with hamerly", () => {
+    const rows = sparseRowsFromDense([
+      [1, 0.5],
+      [1, 0.7],
+      [0.5, 1],
+      [0.7, 1],
+      [1, 1],
+    ]);
+    const result = kMeans(rows, {
+      k: 3,
+      initialCentroids: [1, 0.5, 0.5, 1, 50, 50],
+    });
+    expect(result.algorithm).toBe("hamerly");
+    expect(result.sizes.every((size) => size > 0)).toBe(true);
+  });
+});
