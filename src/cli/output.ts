@@ -1,4 +1,12 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
 
@@ -16,6 +24,33 @@ export function writeOutput(text: string, file: string | undefined): void {
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
+  renameSync(temporary, target);
+}
+
+/**
+ * Writes output produced in chunks, to `file` through a temporary file
+ * and a rename, or to stdout. For outputs too large for one string.
+ */
+export function writeChunks(
+  file: string | undefined,
+  produce: (write: (chunk: string) => void) => void,
+): void {
+  if (file === undefined) {
+    produce((chunk) => process.stdout.write(chunk));
+    return;
+  }
+  const target = resolve(file);
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w");
+  try {
+    produce((chunk) => writeSync(fd, chunk));
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
   renameSync(temporary, target);
 }
 

@@ -3,10 +3,10 @@ import type { Estate } from "../estate/estate.js";
 import { renderReportCsv } from "../report/csv.js";
 import { heatmapLayout } from "../report/heatmap.js";
 import { heatmapVegaLite, renderHeatmapSvg } from "../report/heatmap-render.js";
-import { renderJson } from "../report/json.js";
+import { writeJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import type { Report } from "../report/types.js";
-import { writeOutput } from "./output.js";
+import { writeChunks, writeOutput } from "./output.js";
 
 /** File names `--out-dir` writes, by form. */
 export const REPORT_FILES = {
@@ -26,7 +26,7 @@ export function writeReportForms(dir: string, estate: Estate, report: Report): v
     `rolemine: ${report.summary.identities} identities × ` +
     `${report.summary.entitlements} entitlements, as of ${report.settings.asOf ?? "undated input"}`;
   const layout = heatmapLayout(estate, report);
-  writeOutput(renderJson(report), join(dir, REPORT_FILES.json));
+  writeChunks(join(dir, REPORT_FILES.json), (write) => writeJson(report, write));
   writeOutput(renderMarkdown(report), join(dir, REPORT_FILES.markdown));
   writeOutput(renderReportCsv(report), join(dir, REPORT_FILES.csv));
   writeOutput(renderHeatmapSvg(layout, title), join(dir, REPORT_FILES.svg));

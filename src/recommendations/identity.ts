@@ -1,4 +1,5 @@
 import type { Evidence } from "../drift/types.js";
+import { createHash } from "node:crypto";
 import { contentHash } from "../hash.js";
 import type { RecommendationKind, RecommendationTarget } from "./types.js";
 
@@ -39,13 +40,20 @@ function subjectOf(kind: RecommendationKind, target: RecommendationTarget) {
   return { identity: target.identity, entitlement: target.entitlement };
 }
 
-/** Hash of everything a reviewer sees, for the review etag. */
+/**
+ * Hash of everything a reviewer sees, for the review etag. The content is
+ * built in a fixed key order, so plain JSON is canonical here and the
+ * key sort of `contentHash` is not needed.
+ */
 export function contentEtag(content: {
   target: RecommendationTarget;
   rationale: string;
   evidence: Evidence;
 }): string {
-  return contentHash(content, 16);
+  return createHash("sha256")
+    .update(JSON.stringify(content))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** A target with every field null but those given. */

@@ -111,3 +111,14 @@ describe("heatmap", () => {
     expect(states).toEqual(new Set(["used", "unused", "unknown", "ungranted-use"]));
   });
 });
+
+describe("writeJson", () => {
+  it("writes the bytes of renderJson", async () => {
+    const { renderJson, writeJson } = await import("../../src/report/json.js");
+    const report = analyze(generateDemoEstate(), { timings: false });
+    const chunks: string[] = [];
+    writeJson(report, (chunk) => chunks.push(chunk));
+    expect(chunks.join("")).toBe(renderJson(report));
+    expect(chunks.length).toBeGreaterThan(100);
+  });
+});

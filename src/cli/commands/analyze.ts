@@ -6,7 +6,7 @@ import {
   type AnalyzeOptions,
   isEstate,
 } from "../../pipeline/analyze.js";
-import { renderJson } from "../../report/json.js";
+import { writeJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Report } from "../../report/types.js";
 import { loadInput, parseJson, readText, resolveFormat } from "../load.js";
@@ -14,6 +14,7 @@ import {
   UsageError,
   parsePositive,
   parseWholeNumber,
+  writeChunks,
   writeOutput,
 } from "../output.js";
 import { progressPrinter } from "../progress.js";
@@ -100,12 +101,12 @@ export function runAnalysis(
   const estate = isEstate(input) ? input : createEstate(input);
   const report = analyze(estate, options);
   if (flags.outDir !== undefined) writeReportForms(flags.outDir, estate, report);
-  const text = flags.json
-    ? renderJson(report)
-    : flags.markdown
-      ? renderMarkdown(report)
-      : summaryText(report);
-  writeOutput(text, flags.out);
+  if (flags.json) {
+    writeChunks(flags.out, (write) => writeJson(report, write));
+  } else {
+    const text = flags.markdown ? renderMarkdown(report) : summaryText(report);
+    writeOutput(text, flags.out);
+  }
   return report;
 }
 
