@@ -70,7 +70,7 @@ function median(values: number[]): number {
 }
 
 /**
- * A seeded estate with no repeated rows to collapse: 30,000 identities,
+ * Builds a seeded estate with no repeated rows to collapse: 30,000 identities,
  * 5,000 entitlements and 40 grants each (1.2 million grants). Each
  * identity takes 32 grants from one of 300 planted roles of 60
  * entitlements (popularity skewed towards the first roles) and 8 at
@@ -84,13 +84,13 @@ function syntheticRows(): SparseRows {
   );
   const offsets = new Int32Array(identities + 1);
   const indices: number[] = [];
-  const held = new Set<number>();
+  const granted = new Set<number>();
   for (let i = 0; i < identities; i++) {
-    held.clear();
+    granted.clear();
     const role = roles[Math.floor(roles.length * random() ** 2)]!;
-    while (held.size < 32) held.add(role[randomInt(random, role.length)]!);
-    while (held.size < perIdentity) held.add(randomInt(random, entitlements));
-    indices.push(...[...held].sort((a, b) => a - b));
+    while (granted.size < 32) granted.add(role[randomInt(random, role.length)]!);
+    while (granted.size < perIdentity) granted.add(randomInt(random, entitlements));
+    indices.push(...[...granted].sort((a, b) => a - b));
     offsets[i + 1] = indices.length;
   }
   return {

@@ -18,8 +18,8 @@ milliseconds, the iterations, the inertia and the labels. It also times
 one default-seeded fit per run (init="k-means++", n_init=1), so that the
 cost of seeding can be compared too.
 
-Exit status 3 means scikit-learn could not be imported; the message on
-stderr says how to install it.
+Exit status 3 means scikit-learn could not be imported, and the message
+on stderr tells how to install it.
 
 Usage: /usr/bin/python3 bench/sklearn_kmeans.py FOLDER
 """

@@ -124,9 +124,14 @@ export function defaultKCandidates(rowCount: number): number[] {
  *   other option is invalid (see `kMeans` and `silhouette`).
  * @throws {InputError} when `rows` is not a well-formed CSR matrix.
  * @example
- * const choice = chooseK(rows, { candidates: [2, 3, 4, 5], seed: 7 });
- * choice.k; // the candidate of highest silhouette
- * choice.scores.map((score) => score.silhouette); // one per candidate
+ * const rows = sparseRowsFromDense([
+ *   [1, 1, 0, 0], [1, 1, 0, 0], [1, 1, 0, 0],
+ *   [0, 0, 1, 1], [0, 0, 1, 1], [0, 0, 1, 1],
+ * ]);
+ * const choice = chooseK(rows, { candidates: [2, 3, 4] });
+ * choice.scores.map((score) => score.silhouette); // [1, 1, 1]
+ * choice.scores.map((score) => score.nonEmptyClusters); // [2, 2, 2]
+ * choice.k; // 2, the smallest of the tied candidates
  */
 export function chooseK(rows: SparseRows, options: ChooseKOptions = {}): ChooseKResult {
   checkSparseRows(rows);

@@ -48,8 +48,9 @@ export interface KMeansResult {
   /** Assignment method that ran (`auto` resolved). */
   algorithm: "hamerly" | "lloyd" | "ml-kmeans";
   /**
-   * Rows compared with every centroid, over all passes: rows × passes for
-   * `lloyd`, far fewer for `hamerly`, whose bounds skip the rest.
+   * Rows compared with every centroid, over all passes. `hamerly` and
+   * `lloyd` count distinct rows, and `lloyd` compares every one in every
+   * pass, while Hamerly's bounds skip most. `ml-kmeans` counts input rows.
    */
   nearestSearches: number;
 }
@@ -60,14 +61,17 @@ export interface KMeansResult {
  * update (see `KMeansMetric` for the two objectives and
  * `KMeansAlgorithm` for the assignment methods).
  *
- * Rows stay sparse and centroids dense. With Hamerly's bounds most rows
- * skip the search after a few iterations. A search costs the centroid
- * entries in the row's columns, O(stored values × k) at worst, and an
- * update costs the stored values of the rows that changed cluster.
- * Memory is O(stored values + k × columnCount).
+ * Rows stay sparse and centroids dense. Equal rows are clustered once,
+ * weighted by their count, which gives the same result. With Hamerly's
+ * bounds most rows skip the search after a few iterations. A search
+ * costs the centroid entries in the row's columns plus O(k), and
+ * O(stored values × k) at worst. An update costs the stored values of
+ * the clusters that gained or lost rows. Memory is O(stored values + k ×
+ * columnCount).
  *
- * Under `cosine`, a row with no nonzero value is equally far from every
- * centroid, so it joins cluster 0 and does not move any centroid.
+ * Under `cosine`, a row with no nonzero value is equally far (cosine
+ * distance 1) from every centroid, so it joins cluster 0 and does not
+ * move any centroid.
  *
  * @throws {OptionError} listing every invalid option with its value and
  *   the accepted range (for example k outside 1 to the number of rows).
@@ -75,7 +79,8 @@ export interface KMeansResult {
  * @example
  * const rows = sparseRowsFromDense([[1, 1, 0], [1, 1, 0], [0, 0, 1]]);
  * const result = kMeans(rows, { k: 2, seed: 1 });
- * result.sizes; // [2, 1] or [1, 2], depending on the seeded first centre
+ * result.assignments; // Int32Array [0, 0, 1]
+ * result.sizes; // [2, 1]
  * result.inertia; // 0
  */
 export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {

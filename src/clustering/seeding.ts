@@ -48,7 +48,9 @@ export interface SeedingOptions {
  * @throws {OptionError} when k, seed, metric or localTrials is invalid.
  * @throws {InputError} when `rows` is not a well-formed CSR matrix.
  * @example
- * seedKMeansPlusPlus(rows, { k: 2, seed: 7 }).length; // 2 * columnCount
+ * const rows = sparseRowsFromDense([[1, 1, 0], [1, 1, 0], [0, 0, 1]]);
+ * seedKMeansPlusPlus(rows, { k: 2, seed: 7 });
+ * // Float64Array [1, 1, 0, 0, 0, 1]
  */
 export function seedKMeansPlusPlus(
   rows: SparseRows,

@@ -8,7 +8,7 @@ export function hpLabsRows(name: string): SparseRows {
   return featureRows(hpLabsEstate(name).matrix, "grants", () => false);
 }
 
-/** A seeded random 0/1 matrix with about `density` of its cells set. */
+/** Draws a seeded random 0/1 matrix with about `density` of cells set. */
 export function randomBinaryRows(
   seed: number,
   rowCount: number,
@@ -22,7 +22,7 @@ export function randomBinaryRows(
   return sparseRowsFromDense(dense);
 }
 
-/** A seeded random matrix of counts 1 to `maxCount` in `density` of cells. */
+/** Draws a seeded matrix of counts 1 to `maxCount` in `density` of cells. */
 export function randomCountRows(
   seed: number,
   rowCount: number,
@@ -40,9 +40,9 @@ export function randomCountRows(
 }
 
 /**
- * `clusters` planted groups of `rowsPerCluster` identities. Group g owns
- * `columnsPerCluster` columns of its own, and each identity holds each
- * of its group's columns with probability 0.8 and any other column with
+ * Draws `clusters` planted groups of `rowsPerCluster` identities. Group g
+ * owns `columnsPerCluster` columns, and each identity is granted each of
+ * its group's columns with probability 0.8 and any other column with
  * probability 0.02. Row `i` belongs to group ⌊i / rowsPerCluster⌋.
  */
 export function plantedRows(

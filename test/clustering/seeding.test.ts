@@ -7,7 +7,7 @@ import {
 import { sparseRowsFromDense } from "../../src/clustering/sparse-rows.js";
 import { denseOf, hpLabsRows } from "./fixtures.js";
 
-/** The centres as strings, for set comparisons with the rows. */
+/** Renders each centre as a string, for set comparisons with rows. */
 function centreKeys(centres: Float64Array, k: number): string[] {
   const d = centres.length / k;
   return Array.from({ length: k }, (_, c) =>
