@@ -1,26 +1,21 @@
 import type { UsageMatrix } from "../matrix/usage-matrix.js";
-import { trimAssignments } from "./assignments.js";
+import { createRandom } from "../random.js";
 import type { Biclique } from "./concept.js";
+import { selectCover } from "./cover-selection.js";
 import { Deadline } from "./deadline.js";
 import { type ExactCover, exactCover } from "./exact-cover.js";
 import { greedyCover } from "./greedy.js";
-import { selectGreedily } from "./greedy-selection.js";
 import { greedyIncompatibleCells } from "./incompatible-grants.js";
 import { type MergedMatrix, mergeDuplicates } from "./merged-matrix.js";
-import { type RoleMetrics, roleMetrics, uncoveredGrants } from "./metrics.js";
-import {
-  type MineRolesOptions,
-  type ResolvedMineRolesOptions,
-  resolveMineRolesOptions,
-} from "./options.js";
+import { roleMetrics, uncoveredGrants } from "./metrics.js";
+import { type MineRolesOptions, resolveMineRolesOptions } from "./options.js";
 import {
   type GrantRef,
   type MinedRole,
   type MiningResult,
   compareRoles,
 } from "./result.js";
-import { SHRINK_ORDERS, shrinkRoles } from "./role-shrinking.js";
-import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
+import { wscLowerBound } from "./wsc.js";
 
 /**
  * Mines flat roles that rebuild the grants of `matrix`: each role is a set
@@ -30,12 +25,14 @@ import { dropCostlyRoles, mergedWsc, wscLowerBound } from "./wsc.js";
  * exactly (the basic role mining problem), and the result carries a lower
  * bound proved by the miner and whether the cover meets it.
  *
- * After the search, each identity keeps only the roles it needs and each
- * role only the entitlements that no other role of all its identities
- * gives, which lowers the WSC without changing what is covered.
+ * After the search, the cover is reshaped without changing its grants.
+ * Each role shrinks to the cells that no other role covers, in several
+ * orders and then in orders found by a seeded local search. Each
+ * identity keeps only the roles it needs. This lowers the WSC, and under
+ * the `roles` objective never adds a role.
  *
- * Deterministic: the same matrix and options give the same roles in the
- * same order. `matrix` and `options` are not modified.
+ * Deterministic: the same matrix and options (including `seed`) give the
+ * same roles in the same order. `matrix` and `options` are not modified.
  *
  * Complexity: merging and the reduction take about O(Σ over grants of the
  * grants in the block of its entitlement's holders × its identity's
@@ -85,20 +82,16 @@ export function mineRoles(
   if (wscObjective) {
     covers.push(rowClassRoles(merged), columnClassRoles(merged));
   }
-  let best: Finished | undefined;
-  for (const cover of covers) {
-    const finished = finishCover(matrix, merged, cover, targetWeight, resolved);
-    const better =
-      best === undefined ||
-      isLess(
-        objectiveKey(finished.metrics.roles, finished.metrics.wsc, resolved),
-        objectiveKey(best.metrics.roles, best.metrics.wsc, resolved),
-      );
-    if (better) {
-      best = finished;
-    }
-  }
-  const { roles, metrics } = best!;
+  const kept = selectCover(merged, covers, {
+    targetWeight,
+    objective: resolved.objective,
+    weights: resolved.weights,
+    localSearchSteps: resolved.localSearchSteps,
+    random: createRandom(resolved.seed),
+  });
+  const roles = kept.map((role) => expandRole(merged, role));
+  roles.sort(compareRoles);
+  const metrics = roleMetrics(matrix, roles, resolved.weights);
   const uncovered =
     metrics.directAssignments > 0 ? uncoveredGrants(matrix, roles) : [];
 
@@ -135,64 +128,6 @@ export function mineRoles(
       finishMs: end - searching,
     },
   };
-}
-
-interface Finished {
-  roles: MinedRole[];
-  metrics: RoleMetrics;
-}
-
-/**
- * Applies partial coverage, then tries the cover as it is and shrunk to
- * essential cells in each order, each with links trimmed and, under the
- * `wsc` objective, costly roles dropped. Keeps the best by the objective
- * (fewest roles, then lowest WSC; or lowest WSC, then fewest roles), the
- * first of equals. Expands and sorts its roles.
- */
-function finishCover(
-  matrix: UsageMatrix,
-  merged: MergedMatrix,
-  cover: readonly Biclique[],
-  targetWeight: number,
-  resolved: ResolvedMineRolesOptions,
-): Finished {
-  const base =
-    targetWeight < merged.grantCount
-      ? selectGreedily(merged, cover, targetWeight)
-      : cover;
-  const variants = [base, ...SHRINK_ORDERS.map((order) =>
-    shrinkRoles(merged, base, order),
-  )];
-  let best: Biclique[] = [];
-  let bestKey: [number, number] | undefined;
-  for (const variant of variants) {
-    let roles = trimAssignments(merged, variant);
-    if (resolved.objective === "wsc") {
-      roles = dropCostlyRoles(merged, roles, resolved.weights);
-    }
-    const wsc = mergedWsc(merged, roles, resolved.weights);
-    const key = objectiveKey(roles.length, wsc, resolved);
-    if (bestKey === undefined || isLess(key, bestKey)) {
-      best = roles;
-      bestKey = key;
-    }
-  }
-  const roles = best.map((role) => expandRole(merged, role));
-  roles.sort(compareRoles);
-  return { roles, metrics: roleMetrics(matrix, roles, resolved.weights) };
-}
-
-/** Builds the sort key: roles then WSC, or WSC then roles under `wsc`. */
-function objectiveKey(
-  roles: number,
-  wsc: number,
-  resolved: ResolvedMineRolesOptions,
-): [number, number] {
-  return resolved.objective === "wsc" ? [wsc, roles] : [roles, wsc];
-}
-
-function isLess(a: [number, number], b: [number, number]): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }
 
 /** Builds one role per merged row: its identities and their entitlements. */

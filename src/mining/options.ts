@@ -62,6 +62,15 @@ export interface MineRolesOptions {
   timeLimitMs?: number;
   /** WSC weights, for `metrics` and the `wsc` objective. */
   weights?: Partial<WscWeights>;
+  /**
+   * Steps of the local search that lowers the WSC of the chosen cover
+   * by changing the order in which its roles shrink (see `mineRoles`).
+   * Each step costs one shrink of the cover. A whole number >= 0, and 0
+   * turns the search off. Default 100.
+   */
+  localSearchSteps?: number;
+  /** Seed of the local search's random moves, a whole number. Default 1. */
+  seed?: number;
 }
 
 /** `MineRolesOptions` with defaults applied. */
@@ -71,6 +80,8 @@ export interface ResolvedMineRolesOptions {
   coverage: number;
   timeLimitMs: number;
   weights: WscWeights;
+  localSearchSteps: number;
+  seed: number;
 }
 
 /** Default WSC weights: every relationship counts 1. */
@@ -90,6 +101,8 @@ const OPTION_NAMES = [
   "coverage",
   "timeLimitMs",
   "weights",
+  "localSearchSteps",
+  "seed",
 ];
 
 /**
@@ -145,9 +158,33 @@ export function resolveMineRolesOptions(
     });
   }
   const weights = resolveWeights(options.weights, issues, "weights");
+  const localSearchSteps = options.localSearchSteps ?? 100;
+  if (!Number.isInteger(localSearchSteps) || localSearchSteps < 0) {
+    issues.push({
+      path: "localSearchSteps",
+      received: describeValue(localSearchSteps),
+      expected: "a whole number of steps >= 0, such as 100 (0 turns it off)",
+    });
+  }
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(seed)) {
+    issues.push({
+      path: "seed",
+      received: describeValue(seed),
+      expected: "a whole number, such as 1",
+    });
+  }
 
   if (issues.length > 0) throw new OptionError(issues);
-  return { method, objective, coverage, timeLimitMs, weights };
+  return {
+    method,
+    objective,
+    coverage,
+    timeLimitMs,
+    weights,
+    localSearchSteps,
+    seed,
+  };
 }
 
 /**

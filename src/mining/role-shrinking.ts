@@ -27,13 +27,15 @@ export const SHRINK_ORDERS: readonly ShrinkOrder[] = [
 
 /**
  * Rebuilds a cover so that each role keeps only what it alone provides.
- * Every role is first widened to its concept (all holders of its
- * entitlements, all entitlements its identities share), then each role in
+ * Every role starts widened to its concept (all holders of its
+ * entitlements, all entitlements its identities share; see
+ * `WidenedCover`), then each role in
  * turn shrinks to the rows and columns of its essential cells: those no
  * other current role covers. The rows × columns of essential cells lie
  * inside the role, so it stays a biclique, and every cell stays covered.
  * A role with no essential cell is dropped. Roles visited early shrink
- * most, so `order` matters a great deal for the WSC.
+ * most, so `order` matters a great deal for the WSC. `order` is one of
+ * the named orders or a permutation of the role indices.
  *
  * Shrinking a role only adds essential cells to the others, so their
  * savings only fall and their essential spans only grow: the step-by-step
@@ -42,12 +44,15 @@ export const SHRINK_ORDERS: readonly ShrinkOrder[] = [
  * practice.
  */
 export function shrinkRoles(
-  merged: MergedMatrix,
-  roles: readonly Biclique[],
-  order: ShrinkOrder,
-): Biclique[] {
-  const shrinker = new Shrinker(merged, roles);
-  const count = roles.length;
+  cover: WidenedCover,
+  order: ShrinkOrder | readonly number[],
+): ShrinkResult {
+  const shrinker = new Shrinker(cover);
+  const count = cover.roles.length;
+  if (typeof order !== "string") {
+    for (const index of order) shrinker.shrink(index);
+    return shrinker.result();
+  }
   if (order === "most-saving-first" || order === "least-essential-first") {
     const key = (index: number) => {
       const plan = shrinker.plan(index);
@@ -79,6 +84,14 @@ export function shrinkRoles(
   return shrinker.result();
 }
 
+/** Shrunk roles and the order in which the input roles were visited. */
+export interface ShrinkResult {
+  /** The roles left, in input order, without the dropped ones. */
+  readonly roles: Biclique[];
+  /** Every input role index once, in visiting order. */
+  readonly order: number[];
+}
+
 interface ShrinkPlan {
   readonly rows: Set<number>;
   readonly columns: Set<number>;
@@ -88,26 +101,51 @@ interface ShrinkPlan {
   readonly saving: number;
 }
 
-/** Widened roles, how many of them cover each cell, and the shrinking. */
-class Shrinker {
-  private readonly merged: MergedMatrix;
-  private readonly roles: (Biclique | undefined)[];
-  private readonly cellsOf: number[][];
-  private readonly givers: Int32Array;
-  private readonly rowWeights: Int32Array;
-  private readonly columnWeights: Int32Array;
+/**
+ * A cover with every role widened to its concept, the cells of each and
+ * how many roles cover each cell: the common start of every shrink of
+ * that cover, built once.
+ */
+export class WidenedCover {
+  readonly merged: MergedMatrix;
+  readonly roles: readonly Biclique[];
+  readonly cellsOf: readonly (readonly number[])[];
+  readonly givers: Int32Array;
+  readonly rowWeights: Int32Array;
+  readonly columnWeights: Int32Array;
 
   constructor(merged: MergedMatrix, roles: readonly Biclique[]) {
     this.merged = merged;
     this.roles = roles.map((role) => conceptOfRows(merged, role.rows));
-    this.givers = new Int32Array(merged.cellCount);
+    const givers = new Int32Array(merged.cellCount);
     this.cellsOf = this.roles.map((role) => {
-      const cells = cellsOfRole(merged, role!);
-      for (const cell of cells) this.givers[cell]!++;
+      const cells = cellsOfRole(merged, role);
+      for (const cell of cells) givers[cell]!++;
       return cells;
     });
+    this.givers = givers;
     this.rowWeights = Int32Array.from(merged.rowMembers, (m) => m.length);
     this.columnWeights = Int32Array.from(merged.columnMembers, (m) => m.length);
+  }
+}
+
+/** One shrink in progress, working on copies of a widened cover. */
+class Shrinker {
+  private readonly merged: MergedMatrix;
+  private readonly roles: (Biclique | undefined)[];
+  private readonly cellsOf: (readonly number[])[];
+  private readonly givers: Int32Array;
+  private readonly rowWeights: Int32Array;
+  private readonly columnWeights: Int32Array;
+  private readonly visited: number[] = [];
+
+  constructor(cover: WidenedCover) {
+    this.merged = cover.merged;
+    this.roles = cover.roles.slice();
+    this.cellsOf = cover.cellsOf.slice();
+    this.givers = cover.givers.slice();
+    this.rowWeights = cover.rowWeights;
+    this.columnWeights = cover.columnWeights;
   }
 
   area(index: number): number {
@@ -131,6 +169,7 @@ class Shrinker {
 
   shrink(index: number): void {
     const { merged } = this;
+    this.visited.push(index);
     const { rows, columns } = this.plan(index);
     const kept: number[] = [];
     for (const cell of this.cellsOf[index]!) {
@@ -150,8 +189,11 @@ class Shrinker {
           };
   }
 
-  result(): Biclique[] {
-    return this.roles.filter((role): role is Biclique => role !== undefined);
+  result(): ShrinkResult {
+    return {
+      roles: this.roles.filter((role): role is Biclique => role !== undefined),
+      order: this.visited,
+    };
   }
 
   private weigh(rows: Iterable<number>, columns: Iterable<number>): number {

@@ -11,6 +11,23 @@ describe("mineRoles determinism", () => {
     expect(second.metrics).toEqual(first.metrics);
   });
 
+  it("local search never raises the WSC", () => {
+    for (const name of ["hc", "fire2"]) {
+      const matrix = loadHpLabsSet(name);
+      const without = mineRoles(matrix, { localSearchSteps: 0 });
+      const searched = mineRoles(matrix, { localSearchSteps: 100 });
+      expect(searched.roles.length).toBe(without.roles.length);
+      expect(searched.metrics.wsc).toBeLessThanOrEqual(without.metrics.wsc);
+    }
+  });
+
+  it("repeats a seeded local search", () => {
+    const matrix = loadHpLabsSet("fire2");
+    const first = mineRoles(matrix, { seed: 7, localSearchSteps: 50 });
+    const second = mineRoles(matrix, { seed: 7, localSearchSteps: 50 });
+    expect(second.roles).toEqual(first.roles);
+  });
+
   it("sorts roles by size, then entitlements", () => {
     const { roles } = mineRoles(loadHpLabsSet("fire2"));
     for (let i = 1; i < roles.length; i++) {

@@ -71,6 +71,23 @@ describe("mineRoles options", () => {
     expect(error.message).toContain("no such weight");
   });
 
+  it.each([-1, 2.5, Number.NaN, "10"])(
+    "rejects localSearchSteps %s",
+    (steps) => {
+      const error = optionError({ localSearchSteps: steps });
+      expect(error.issues[0]!.path).toBe("localSearchSteps");
+      expect(error.message).toContain(
+        "expected a whole number of steps >= 0, such as 100",
+      );
+    },
+  );
+
+  it.each([0.5, Number.NaN, "7"])("rejects seed %s", (seed) => {
+    const error = optionError({ seed });
+    expect(error.issues[0]!.path).toBe("seed");
+    expect(error.message).toContain("expected a whole number, such as 1");
+  });
+
   it("rejects an unknown option by name", () => {
     const error = optionError({ methd: "exact" });
     expect(error.issues[0]!.path).toBe("methd");
