@@ -31,16 +31,18 @@ export interface ExclusionOutcome {
   readonly kept: Finding[];
   readonly excluded: ExcludedFinding[];
   /**
-   * Findings on privileged grants that matched an exclusion which does not
-   * name their identity, and so were kept.
+   * Findings on privileged grants that matched only exclusions which do
+   * not name their identity, and so were kept.
    */
   readonly privilegedKept: number;
 }
 
 /**
- * Applies exclusions to findings. An exclusion never hides a finding on a
- * privileged grant (level high or critical) of an identity it does not
- * name: such a finding is kept and counted in `privilegedKept`.
+ * Applies exclusions to findings. Each finding goes to the first exclusion
+ * that may hide it. An exclusion that does not name the identity never
+ * hides a finding on a privileged grant (level high or critical, or a
+ * membership that gives such a grant). When no exclusion names the
+ * identity, such a finding is kept and counted in `privilegedKept`.
  */
 export function applyExclusions(
   estate: Estate,
@@ -58,18 +60,17 @@ export function applyExclusions(
   const excluded: ExcludedFinding[] = [];
   let privilegedKept = 0;
   for (const finding of findings) {
-    const index = exclusions.findIndex((exclusion) =>
-      matches(exclusion, finding, kindOf.get(finding.identity)),
+    const kind = kindOf.get(finding.identity);
+    const onPrivileged = isOnPrivilegedGrant(finding, privileged);
+    const mayHide = (exclusion: Exclusion) =>
+      !onPrivileged || exclusion.identity === finding.identity;
+    const index = exclusions.findIndex(
+      (exclusion) => matches(exclusion, finding, kind) && mayHide(exclusion),
     );
     if (index < 0) {
-      kept.push(finding);
-      continue;
-    }
-    const exclusion = exclusions[index]!;
-    const onPrivileged =
-      finding.entitlement !== null && privileged.has(finding.entitlement);
-    if (onPrivileged && exclusion.identity !== finding.identity) {
-      privilegedKept++;
+      if (exclusions.some((exclusion) => matches(exclusion, finding, kind))) {
+        privilegedKept++;
+      }
       kept.push(finding);
       continue;
     }
@@ -82,6 +83,21 @@ export function applyExclusions(
     });
   }
   return { kept, excluded, privilegedKept };
+}
+
+/**
+ * Checks whether a finding is about a privileged entitlement or about a
+ * membership whose most privileged entitlement is high or critical.
+ */
+function isOnPrivilegedGrant(
+  finding: Finding,
+  privileged: ReadonlySet<string>,
+): boolean {
+  if (finding.entitlement !== null && privileged.has(finding.entitlement)) {
+    return true;
+  }
+  const highest = finding.evidence["highestPrivilege"];
+  return highest === "high" || highest === "critical";
 }
 
 function matches(

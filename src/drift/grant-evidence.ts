@@ -3,7 +3,7 @@ import type { Estate } from "../estate/estate.js";
 import { CHANNEL_BITS, type UsageMatrix } from "../matrix/usage-matrix.js";
 import { round4 } from "../roles/candidate-roles.js";
 import type { GrantAssessment } from "./grant-verdict.js";
-import type { ObservationWindow } from "./observation.js";
+import { type ObservationWindow, lastUseOf } from "./observation.js";
 import type { PeerGroups } from "./peers.js";
 import type { Evidence } from "./types.js";
 
@@ -17,7 +17,8 @@ export function channelNames(bits: number): string[] {
     .map(([name]) => name);
 }
 
-function granularityName(matrix: UsageMatrix, cell: number): string {
+/** Granularity of the usage source of cell `cell`: unknown, action or service. */
+export function granularityName(matrix: UsageMatrix, cell: number): string {
   return ["unknown", "action", "service"][matrix.granularity[cell]!]!;
 }
 
@@ -40,7 +41,7 @@ export function grantEvidence(
   const via = matrix.via[cell]!;
   return {
     uses: Number.isNaN(uses) ? null : uses,
-    lastUsedAt: dateOrNull(matrix.lastUsedAt[cell]),
+    lastUsedAt: dateOrNull(lastUseOf(matrix, cell)),
     neverUsed: matrix.neverUsed[cell] === 1,
     daysSinceLastUse: assessment.daysSinceLastUse ?? null,
     failedAttempts: Number.isNaN(failures) ? null : failures,
@@ -100,7 +101,7 @@ export function grantSentence(
     window.asOf === undefined
       ? "in the observation window"
       : `in the ${window.windowDays}-day window ending ${formatDay(window.asOf)}`;
-  const last = matrix.lastUsedAt[assessment.cell]!;
+  const last = lastUseOf(matrix, assessment.cell);
   const lastText = Number.isNaN(last)
     ? "no recorded use"
     : `last used ${formatDay(last)}, ${assessment.daysSinceLastUse} days ago`;

@@ -60,9 +60,12 @@ export function grantFindings(
     debt[row] = membership.debt;
 
     for (const original of rowAssessments) {
-      const assessment = membership.override.get(original.cell) ?? original;
+      const override = membership.override.get(original.cell);
+      const assessment = override ?? original;
       assessments.push(assessment);
       if (matrix.via[assessment.cell]! >= 0) continue;
+      // An idle membership already has its finding and its debt.
+      if (override?.verdict === "dormant") continue;
       const finding = verdictFinding(context, assessment);
       if (finding !== undefined) {
         findings.push(finding);
@@ -108,9 +111,11 @@ function verdictFinding(
     priority: removable
       ? grantPriority(entitlement, assessment.verdict === "over-broad", failures > 0 ? failures : 0)
       : "low",
+    // Findings that cannot justify a removal still rank privileged
+    // grants first within their priority.
     score: removable
       ? grantDebt(idleDays(estate, window, assessment), window.dormantDays, weight)
-      : 0,
+      : weight,
     sentence: grantSentence(estate, window, peers, assessment),
     evidence: grantEvidence(estate, window, peers, assessment),
   };

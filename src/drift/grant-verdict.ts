@@ -6,6 +6,7 @@ import {
   daysSinceLastUse,
   isUsageObserved,
   isUsedInWindow,
+  lastUseOf,
 } from "./observation.js";
 import type { PeerGroups } from "./peers.js";
 import { type Periodicity, detectPeriodicity } from "./periodic.js";
@@ -49,7 +50,8 @@ export interface GrantRuleContext {
  *    channel and alias) no older than the dormancy threshold: `used`.
  * 3. Non-use needs telemetry that covers the identity and the
  *    entitlement's system, sees the entitlement, is not stale, and has
- *    data for the cell; otherwise `unknown`.
+ *    action-level or unstated-granularity data for the cell; otherwise
+ *    `unknown`.
  * 4. A grant, identity or telemetry younger than the window, or periodic
  *    use whose next occurrence is not yet two periods late:
  *    `insufficient-observation`.
@@ -110,7 +112,7 @@ export function assessGrant(
   const history = matrix.history.get(cell);
   const periodicity =
     history === undefined ? undefined : detectPeriodicity(history);
-  const last = matrix.lastUsedAt[cell]!;
+  const last = lastUseOf(matrix, cell);
   if (periodicity !== undefined && window.asOf !== undefined) {
     const dueBy = last + 2 * periodicity.periodDays * DAY_MS;
     if (window.asOf <= dueBy) {
@@ -159,6 +161,11 @@ function blindness(context: GrantRuleContext, row: number, cell: number): string
   ) {
     reasons.push("stale-telemetry");
   }
+  // A service-level source cannot attribute use to single actions, so a
+  // zero count for this action does not show that it went unused.
+  if (matrix.granularity[cell] === GRANULARITY_CODES.service) {
+    reasons.push("service-level-data");
+  }
   if (!isUsageObserved(matrix, cell)) reasons.push("no-usage-data");
   if (window.asOf === undefined && Number.isNaN(matrix.uses[cell]!)) {
     reasons.push("no-dates");
@@ -171,7 +178,7 @@ function blindness(context: GrantRuleContext, row: number, cell: number): string
  * falls inside the window: the grant cannot be judged before that instant
  * plus a whole window.
  */
-function observationShortfall(
+export function observationShortfall(
   context: GrantRuleContext,
   row: number,
   cell: number,

@@ -1,6 +1,12 @@
 import { formatDate } from "../dates.js";
-import type { GrantAssessment, GrantRuleContext } from "./grant-verdict.js";
-import { idleDays } from "./grant-evidence.js";
+import type { UsageMatrix } from "../matrix/usage-matrix.js";
+import {
+  type GrantAssessment,
+  type GrantRuleContext,
+  observationShortfall,
+} from "./grant-verdict.js";
+import { granularityName, idleDays } from "./grant-evidence.js";
+import { lastUseOf } from "./observation.js";
 import { findingId } from "./finding-id.js";
 import { grantDebt, grantPriority, privilegeWeight } from "./priority.js";
 import type { Finding, Verdict } from "./types.js";
@@ -17,12 +23,13 @@ const MAX_LISTED = 20;
 
 /**
  * Judges an identity's group memberships from the grants that come
- * through each group. A use of any of them credits the membership (and
- * the group's grant); when all of them are dormant or over-broad the
- * membership is idle, which gives one `idle-membership` finding against
- * the membership, never a finding against the group's own grants. Any
- * unknown or not-yet-judgeable grant through the group makes the
- * membership unknown or not yet judgeable.
+ * through each group. A use of any of them, or of the group's grant
+ * itself, credits the membership and the group's grant. When all of them
+ * are dormant or over-broad, the membership is idle and gets one
+ * `idle-membership` finding, never a finding against the group's own
+ * grants. An unknown or not-yet-judgeable grant through the group makes
+ * the membership unknown or not yet judgeable, with that grant's reasons.
+ * So does a membership granted inside the window.
  */
 export function membershipFindings(
   context: GrantRuleContext,
@@ -45,19 +52,19 @@ export function membershipFindings(
   const result: MembershipDrift = { findings: [], override: new Map(), debt: 0 };
   let debt = 0;
   for (const [group, through] of byGroup) {
-    const verdict = membershipVerdict(through);
-    const reasons =
-      verdict === "used" ? ["use-through-group"] : ["no-use-through-group"];
     const membershipCell = cellOfColumn.get(group);
+    const { verdict, reasons, judgeableAt } = membershipVerdict(
+      context,
+      row,
+      through,
+      membershipCell,
+    );
     if (membershipCell !== undefined) {
-      const judgeable = through
-        .map((a) => a.judgeableAt)
-        .filter((at): at is number => at !== undefined);
       result.override.set(membershipCell.cell, {
         ...membershipCell,
         verdict,
         reasons,
-        judgeableAt: judgeable.length === 0 ? undefined : Math.max(...judgeable),
+        judgeableAt,
       });
     }
     if (verdict !== "dormant") continue;
@@ -73,20 +80,27 @@ export function membershipFindings(
     const heaviestInfo = estate.entitlements[heaviest.column]!;
     const idle = Math.min(...through.map((a) => idleDays(estate, window, a)));
     const lastUse = Math.max(
-      ...through.map((a) => matrix.lastUsedAt[a.cell]!).filter((v) => !Number.isNaN(v)),
+      ...through.map((a) => lastUseOf(matrix, a.cell)).filter((v) => !Number.isNaN(v)),
     );
     const weight = privilegeWeight(heaviestInfo);
     const score = grantDebt(idle, window.dormantDays, weight);
     debt += score;
     const names = through.map((a) => estate.entitlements[a.column]!.id);
+
+    // Denied attempts through the group are risk evidence, as on a grant.
+    let failures = 0;
+    for (const assessment of through) {
+      const count = matrix.failures[assessment.cell]!;
+      if (!Number.isNaN(count)) failures += count;
+    }
     result.findings.push({
       id: findingId("idle-membership", identity.id, groupInfo.id),
       type: "idle-membership",
       verdict: "dormant",
-      reasons,
+      reasons: failures > 0 ? [...reasons, "failed-attempts"] : reasons,
       identity: identity.id,
       entitlement: groupInfo.id,
-      priority: grantPriority(heaviestInfo, false, 0),
+      priority: grantPriority(heaviestInfo, false, failures),
       score,
       sentence:
         `${identity.id} made no successful use of any of the ` +
@@ -101,17 +115,84 @@ export function membershipFindings(
         windowDays: window.windowDays,
         dormantDays: window.dormantDays,
         highestPrivilege: heaviestInfo.privilege ?? null,
+        failedAttempts: failures,
+        granularity: weakestGranularity(estate.matrix, through),
       },
     });
   }
   return { ...result, debt };
 }
 
-function membershipVerdict(through: readonly GrantAssessment[]): Verdict {
+interface MembershipVerdict {
+  readonly verdict: Verdict;
+  readonly reasons: string[];
+  readonly judgeableAt: number | undefined;
+}
+
+function membershipVerdict(
+  context: GrantRuleContext,
+  row: number,
+  through: readonly GrantAssessment[],
+  membershipCell: GrantAssessment | undefined,
+): MembershipVerdict {
   const verdicts = new Set(through.map((a) => a.verdict));
-  if (verdicts.has("used")) return "used";
-  if (verdicts.has("unknown")) return "unknown";
-  if (verdicts.has("insufficient-observation")) return "insufficient-observation";
-  if (verdicts.has("not-actionable")) return "not-actionable";
-  return "dormant";
+  if (verdicts.has("used") || membershipCell?.verdict === "used") {
+    return {
+      verdict: "used",
+      reasons: ["use-through-group"],
+      judgeableAt: undefined,
+    };
+  }
+  for (const verdict of UNDECIDED) {
+    if (!verdicts.has(verdict)) continue;
+    const deciding = through.filter((a) => a.verdict === verdict);
+    const judgeable = deciding
+      .map((a) => a.judgeableAt)
+      .filter((at): at is number => at !== undefined);
+    return {
+      verdict,
+      reasons: [...new Set(deciding.flatMap((a) => a.reasons))],
+      judgeableAt: judgeable.length === 0 ? undefined : Math.max(...judgeable),
+    };
+  }
+
+  // Every grant through the group is idle, but the membership itself may
+  // be too young to judge.
+  const shortfall =
+    membershipCell === undefined
+      ? undefined
+      : observationShortfall(context, row, membershipCell.cell);
+  if (shortfall !== undefined) {
+    return {
+      verdict: "insufficient-observation",
+      reasons: [shortfall.reason],
+      judgeableAt: shortfall.judgeableAt,
+    };
+  }
+  return {
+    verdict: "dormant",
+    reasons: ["no-use-through-group"],
+    judgeableAt: undefined,
+  };
+}
+
+/** Verdicts that keep a membership from being judged, in precedence order. */
+const UNDECIDED: readonly Verdict[] = [
+  "unknown",
+  "insufficient-observation",
+  "not-actionable",
+];
+
+/**
+ * Granularity of the weakest usage source behind the grants: `unknown`
+ * when any source did not state one, else `service` when any is
+ * service-level, else `action`.
+ */
+function weakestGranularity(
+  matrix: UsageMatrix,
+  through: readonly GrantAssessment[],
+): string {
+  const names = new Set(through.map((a) => granularityName(matrix, a.cell)));
+  if (names.has("unknown")) return "unknown";
+  return names.has("service") ? "service" : "action";
 }

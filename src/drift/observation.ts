@@ -32,9 +32,21 @@ export function observationWindow(
 export function isUsageObserved(matrix: UsageMatrix, c: number): boolean {
   return (
     !Number.isNaN(matrix.uses[c]!) ||
-    !Number.isNaN(matrix.lastUsedAt[c]!) ||
+    !Number.isNaN(lastUseOf(matrix, c)) ||
     matrix.neverUsed[c] === 1
   );
+}
+
+/**
+ * Last successful use of cell `c` in epoch ms: the later of `lastUsedAt`
+ * and the last date of its use history, or NaN when neither is known.
+ */
+export function lastUseOf(matrix: UsageMatrix, c: number): number {
+  const recorded = matrix.lastUsedAt[c]!;
+  const history = matrix.history.get(c);
+  if (history === undefined || history.length === 0) return recorded;
+  const dated = history[history.length - 1]!;
+  return Number.isNaN(recorded) || dated > recorded ? dated : recorded;
 }
 
 /**
@@ -48,7 +60,7 @@ export function isUsedInWindow(
   c: number,
 ): boolean {
   if (matrix.uses[c]! > 0) return true;
-  const last = matrix.lastUsedAt[c]!;
+  const last = lastUseOf(matrix, c);
   return window.start !== undefined && last >= window.start;
 }
 
@@ -58,7 +70,7 @@ export function daysSinceLastUse(
   window: ObservationWindow,
   c: number,
 ): number | undefined {
-  const last = matrix.lastUsedAt[c]!;
+  const last = lastUseOf(matrix, c);
   if (window.asOf === undefined || Number.isNaN(last)) return undefined;
   return Math.floor((window.asOf - last) / DAY_MS);
 }

@@ -8,7 +8,8 @@
  *   is younger than the window, or use is periodic with a period the
  *   window cannot judge; `judgeableAt` says when it can be judged.
  * - `unknown`: the telemetry does not cover the grant (missing, stale or
- *   blind); never a reason to remove it.
+ *   blind), or only service-level data shows no use; never a reason to
+ *   remove it.
  * - `not-actionable`: managed by the platform, not by the estate's owners.
  */
 export type Verdict =

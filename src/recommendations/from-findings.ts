@@ -11,12 +11,12 @@ interface Plan {
 }
 
 /**
- * Maps each actionable finding to one recommendation:
- * dormant and over-broad grants to `revoke-grant` (to `attest` for a
- * break-glass identity), idle memberships to `remove-membership`, peer
- * outliers and break-glass identities to `attest`, ownerless identities
- * to `assign-owner`, stale credentials to `rotate-credential`, expired
- * and dormant identities to `review-identity`. Findings that cannot
+ * Maps each actionable finding to one recommendation. Dormant and
+ * over-broad grants get `revoke-grant` and idle memberships
+ * `remove-membership`, but both get `attest` for a break-glass identity.
+ * Peer outliers and break-glass identities get `attest`, ownerless
+ * identities `assign-owner`, stale credentials `rotate-credential`, and
+ * expired and dormant identities `review-identity`. Findings that cannot
  * justify a change (unknown, not yet judgeable, not actionable) give none.
  */
 export function recommendationsFromFindings(
@@ -66,8 +66,9 @@ export function recommendationsFromFindings(
   return result;
 }
 
+// Critical and high priorities need escalation, as `Priority` documents.
 function needsEscalation(priority: Priority): boolean {
-  return priority === "critical";
+  return priority === "critical" || priority === "high";
 }
 
 function planFor(finding: Finding, breakGlass: boolean): Plan | undefined {
@@ -100,6 +101,16 @@ function planFor(finding: Finding, breakGlass: boolean): Plan | undefined {
         material: verdictMaterial,
       };
     case "idle-membership":
+      if (breakGlass) {
+        return {
+          kind: "attest",
+          rationale:
+            `Attest that break-glass identity ${identity} still needs ` +
+            `membership of ${entitlement}, unused in the window; ` +
+            `break-glass access is never proposed for removal.`,
+          material: { verdict: finding.verdict },
+        };
+      }
       return {
         kind: "remove-membership",
         rationale:
