@@ -19,12 +19,12 @@ const MAX_TOOLTIPS = 20_000;
  * drawn when cells are large enough to read them.
  */
 export function renderHeatmapSvg(layout: HeatmapLayout, title: string): string {
-  const side = Math.max(layout.rows, layout.columns, 1);
-  const cell = Math.max(2, Math.min(12, Math.floor(900 / side)));
-  const labelled = cell >= 8;
+  const { cellWidth, cellHeight } = cellSize(layout);
+  const labelled = cellHeight >= 8;
   const left = labelled ? LABEL_WIDTH : 12;
-  const width = left + layout.columns * cell + 10;
-  const height = HEADER_HEIGHT + layout.rows * cell + 10;
+  // Wide enough for the title and the legend, however few columns.
+  const width = Math.max(left + layout.columns * cellWidth + 10, 620);
+  const height = HEADER_HEIGHT + layout.rows * cellHeight + 10;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
@@ -49,24 +49,24 @@ export function renderHeatmapSvg(layout: HeatmapLayout, title: string): string {
   layout.rowClusters.forEach((cluster, row) => {
     const fill = cluster % 2 === 0 ? "#636363" : "#cccccc";
     out.push(
-      `<rect x="${left - 8}" y="${HEADER_HEIGHT + row * cell}" width="6" height="${cell}" fill="${fill}"/>`,
+      `<rect x="${left - 8}" y="${HEADER_HEIGHT + row * cellHeight}" width="6" height="${cellHeight}" fill="${fill}"/>`,
     );
   });
   if (labelled) {
     layout.rowLabels.forEach((label, row) => {
       out.push(
-        `<text x="${left - 12}" y="${HEADER_HEIGHT + row * cell + cell - 1}" text-anchor="end" font-size="${cell - 1}">${escapeXml(label)}</text>`,
+        `<text x="${left - 12}" y="${HEADER_HEIGHT + (row + 1) * cellHeight - 1}" text-anchor="end" font-size="${cellHeight - 1}">${escapeXml(label)}</text>`,
       );
     });
   }
 
   const tooltips = layout.cells.length <= MAX_TOOLTIPS;
   for (const item of layout.cells) {
-    const x = left + item.column * cell;
-    const y = HEADER_HEIGHT + item.row * cell;
+    const x = left + item.column * cellWidth;
+    const y = HEADER_HEIGHT + item.row * cellHeight;
     const opacity = Math.round((0.35 + 0.65 * Math.min(1, item.fill)) * 100) / 100;
     const attributes =
-      `x="${x}" y="${y}" width="${cell}" height="${cell}" ` +
+      `x="${x}" y="${y}" width="${cellWidth}" height="${cellHeight}" ` +
       `fill="${STATE_COLOURS[item.state]}" fill-opacity="${opacity}"`;
     if (tooltips) {
       const tip = `${layout.rowLabels[item.row]} / ${layout.columnLabels[item.column]}: ${item.state}`;
@@ -94,13 +94,12 @@ export function heatmapVegaLite(layout: HeatmapLayout, title: string): object {
     state: item.state,
     fill: item.fill,
   }));
-  const side = Math.max(layout.rows, layout.columns, 1);
-  const cell = Math.max(2, Math.min(12, Math.floor(900 / side)));
+  const { cellWidth, cellHeight } = cellSize(layout);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
-    width: layout.columns * cell,
-    height: layout.rows * cell,
+    width: layout.columns * cellWidth,
+    height: layout.rows * cellHeight,
     data: { values },
     mark: { type: "rect" },
     encoding: {
@@ -123,6 +122,13 @@ export function heatmapVegaLite(layout: HeatmapLayout, title: string): object {
       ],
     },
   };
+}
+
+/** Cell size in pixels: about 900 wide and 900 high at most, 2 to 16 each. */
+function cellSize(layout: HeatmapLayout): { cellWidth: number; cellHeight: number } {
+  const fit = (count: number, max: number) =>
+    Math.max(2, Math.min(max, Math.floor(900 / Math.max(count, 1))));
+  return { cellWidth: fit(layout.columns, 16), cellHeight: fit(layout.rows, 12) };
 }
 
 function escapeXml(text: string): string {
