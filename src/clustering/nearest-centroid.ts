@@ -2,13 +2,21 @@ import type { CentroidSet } from "./centroid-set.js";
 import type { SparseRows } from "./features.js";
 
 /**
+ * Share of the k centroids, on average over a row's columns, above which
+ * a search computes each dot product directly rather than through the
+ * column index. On a dense 5,000 × 200 count matrix (k 20, every column
+ * in every centroid) the direct products took about half the time.
+ */
+const DENSE_SHARE = 0.5;
+
+/**
  * Finds the nearest and second-nearest centroid of a sparse row by
  * squared Euclidean distance, |x|² + |c|² − 2 x·c. The dot products are
  * gathered through the centroids' column index, so a search costs the
  * centroid entries in the row's columns plus O(k) to compare the k
- * distances. A dense buffer of k dot products, cleared per row, measured
- * twice as fast as tracking the visited centroids on a 30,000 × 5,000
- * estate with k = 200.
+ * distances. Where most centroids are nonzero in the row's columns, each
+ * dot product is computed directly from the row-major centroids instead.
+ * Both add the terms in the same order, so they give the same sums.
  *
  * Ties go to the lower centroid number, as in ml-kmeans and
  * scikit-learn. Results are left in `best`, `bestDistance` and
@@ -32,15 +40,18 @@ export class NearestCentroid {
   /** Searches all centroids for row `i`. */
   search(i: number, centroids: CentroidSet): void {
     const { rows, dots } = this;
-    const { columnOffsets, columnCentroids, columnValues } = centroids;
-    dots.fill(0);
-    for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-      const value = rows.values[p]!;
+    const start = rows.offsets[i]!;
+    const end = rows.offsets[i + 1]!;
+    const offsets = centroids.columnOffsets;
+    let entries = 0;
+    for (let p = start; p < end; p++) {
       const column = rows.indices[p]!;
-      const end = columnOffsets[column + 1]!;
-      for (let q = columnOffsets[column]!; q < end; q++) {
-        dots[columnCentroids[q]!]! += value * columnValues[q]!;
-      }
+      entries += offsets[column + 1]! - offsets[column]!;
+    }
+    if (entries > DENSE_SHARE * centroids.k * (end - start)) {
+      this.gatherByCentroid(start, end, centroids);
+    } else {
+      this.gatherByColumn(start, end, centroids);
     }
 
     // Scanning in ascending order with strict comparisons keeps the
@@ -66,14 +77,45 @@ export class NearestCentroid {
     this.secondDistance = secondDistance;
   }
 
+  private gatherByColumn(start: number, end: number, centroids: CentroidSet): void {
+    const { dots } = this;
+    const { indices, values } = this.rows;
+    const { columnOffsets, columnCentroids, columnValues } = centroids;
+    dots.fill(0);
+    for (let p = start; p < end; p++) {
+      const value = values[p]!;
+      const column = indices[p]!;
+      const last = columnOffsets[column + 1]!;
+      for (let q = columnOffsets[column]!; q < last; q++) {
+        dots[columnCentroids[q]!]! += value * columnValues[q]!;
+      }
+    }
+  }
+
+  private gatherByCentroid(start: number, end: number, centroids: CentroidSet): void {
+    const { dots } = this;
+    const { indices, values } = this.rows;
+    const centroidValues = centroids.values;
+    const d = centroids.columnCount;
+    for (let c = 0; c < dots.length; c++) {
+      const base = c * d;
+      let dot = 0;
+      for (let p = start; p < end; p++) {
+        dot += values[p]! * centroidValues[base + indices[p]!]!;
+      }
+      dots[c] = dot;
+    }
+  }
+
   /** Squared Euclidean distance of row `i` to centroid `c`. O(row). */
   distance(i: number, c: number, centroids: CentroidSet): number {
-    const { rows } = this;
-    const { values, columnCount } = centroids;
-    const base = c * columnCount;
+    const { offsets, indices, values } = this.rows;
+    const centroidValues = centroids.values;
+    const base = c * centroids.columnCount;
+    const end = offsets[i + 1]!;
     let dot = 0;
-    for (let p = rows.offsets[i]!; p < rows.offsets[i + 1]!; p++) {
-      dot += rows.values[p]! * values[base + rows.indices[p]!]!;
+    for (let p = offsets[i]!; p < end; p++) {
+      dot += values[p]! * centroidValues[base + indices[p]!]!;
     }
     const distance = this.rowNorms[i]! + centroids.squaredNorms[c]! - 2 * dot;
     return distance > 0 ? distance : 0;
