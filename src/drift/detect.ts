@@ -31,7 +31,11 @@ export interface DriftResult {
   readonly privilegedKept: number;
   /** Grants per verdict. */
   readonly verdicts: Record<Verdict, number>;
-  /** Share of grants whose use the telemetry could judge. */
+  /**
+   * Share of grants the telemetry could judge (used, dormant or
+   * over-broad); unknown, not yet judgeable and not actionable grants are
+   * the rest.
+   */
   readonly observedShare: number;
   /** Sum of all identities' drift debt, and the identities that carry any. */
   readonly debt: { readonly estate: number; readonly identities: IdentityDebt[] };
@@ -74,7 +78,8 @@ export function detectDrift(
   >;
   for (const assessment of grants.assessments) verdicts[assessment.verdict]++;
   const total = grants.assessments.length;
-  const observed = total - verdicts.unknown - verdicts["not-actionable"];
+  // Judged grants: those the telemetry saw for the whole window.
+  const observed = verdicts.used + verdicts.dormant + verdicts["over-broad"];
 
   const identities: IdentityDebt[] = [];
   let estateDebt = 0;

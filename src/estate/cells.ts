@@ -16,12 +16,16 @@ export function cellFromRecord(
   column: number,
   viaColumn: number,
 ): CellDraft {
+  const history = record.history?.map((text) => toMs(text));
+  // A dated use is a use: the latest one bounds the last use from below.
+  let lastUsedAt = toMs(record.lastUsedAt);
+  for (const day of history ?? []) lastUsedAt = maxKnown(lastUsedAt, day);
   return {
     row,
     column,
     granted: record.granted ?? true,
     uses: record.uses ?? Number.NaN,
-    lastUsedAt: toMs(record.lastUsedAt),
+    lastUsedAt,
     neverUsed: record.lastUsedAt === null,
     failures: record.failures ?? Number.NaN,
     lastFailureAt: toMs(record.lastFailureAt),
@@ -30,7 +34,7 @@ export function cellFromRecord(
     channels: record.channel === undefined ? 0 : CHANNEL_BITS[record.channel],
     granularity:
       GRANULARITY_CODES[record.granularity ?? "unknown"],
-    history: record.history?.map((text) => toMs(text)),
+    history,
   };
 }
 
@@ -52,7 +56,11 @@ export function mergeCell(target: CellDraft, source: CellDraft): void {
     target.neverUsed && source.neverUsed && Number.isNaN(target.lastUsedAt);
   target.channels |= source.channels;
   target.granularity = Math.max(target.granularity, source.granularity);
-  if (target.via !== source.via) target.via = Math.max(target.via, source.via);
+  // NOTE: one cell holds one path. A pair granted directly and through a
+  // group is judged through the group (so use credits the membership and
+  // no removal is proposed on partial facts); with two groups the first
+  // one seen is kept.
+  if (target.via < 0) target.via = source.via;
   if (source.history !== undefined) {
     target.history = (target.history ?? []).concat(source.history);
   }

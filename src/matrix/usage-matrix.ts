@@ -139,7 +139,7 @@ export function packMatrix(
     if (!Number.isNaN(cell.uses) || !Number.isNaN(cell.lastUsedAt)) {
       hasUsage = true;
     }
-    if (cell.neverUsed) hasUsage = true;
+    if (cell.neverUsed || cell.history !== undefined) hasUsage = true;
   }
 
   return {

@@ -124,23 +124,29 @@ function notes(
     const share = Math.round(drift.observedShare * 1000) / 10;
     result.push(
       `The telemetry could judge ${share} % of the grants; the rest are ` +
-        "unknown or not actionable and are never proposed for removal.",
+        "unknown, not yet judgeable or not actionable, and are never " +
+        "proposed for removal.",
     );
   }
   if (drift.periodic.suggestedWindowDays !== null) {
     result.push(
-      `${drift.periodic.grants} grants show periodic use (longest period ` +
+      `${count(drift.periodic.grants, "grant shows", "grants show")} periodic use (longest period ` +
         `${drift.periodic.maxPeriodDays} days); an observation window of ` +
         `at least ${drift.periodic.suggestedWindowDays} days would judge them.`,
     );
   }
   if (drift.privilegedKept > 0) {
     result.push(
-      `${drift.privilegedKept} findings on privileged grants matched an ` +
-        "exclusion that does not name their identity and were kept.",
+      `${count(drift.privilegedKept, "finding", "findings")} on privileged ` +
+        "grants matched an exclusion that does not name the identity and " +
+        `${drift.privilegedKept === 1 ? "was" : "were"} kept.`,
     );
   }
   return result;
+}
+
+function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {

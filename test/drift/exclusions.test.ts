@@ -87,8 +87,8 @@ describe("exclusions", () => {
       "critical",
     );
     expect(report.summary.notes).toContain(
-      "1 findings on privileged grants matched an exclusion that does not " +
-        "name their identity and were kept.",
+      "1 finding on privileged grants matched an exclusion that does not " +
+        "name the identity and was kept.",
     );
   });
 

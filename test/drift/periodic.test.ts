@@ -46,7 +46,7 @@ describe("periodic use", () => {
       records: [closeGrant(QUARTERLY)],
     });
     expect(report.summary.notes).toContain(
-      "1 grants show periodic use (longest period 91 days); an observation " +
+      "1 grant shows periodic use (longest period 91 days); an observation " +
         "window of at least 182 days would judge them.",
     );
   });
@@ -60,7 +60,9 @@ describe("periodic use", () => {
     );
     const finding = findingOf(report, "unjudgeable-grant", "svc-close", "gl:close");
     expect(finding.reasons).toEqual(["periodic-use"]);
-    expect(report.summary.notes).toEqual([]);
+    // Only the share note: the periodic grant is not judged yet.
+    expect(report.summary.notes).toHaveLength(1);
+    expect(report.summary.notes[0]).toContain("could judge 0 %");
   });
 
   it("period is found without lastUsedAt", () => {

@@ -177,8 +177,8 @@ describe("telemetry coverage", () => {
     // Three of five grants could be judged.
     expect(report.summary.observedShare).toBe(0.6);
     expect(report.summary.notes).toContain(
-      "The telemetry could judge 60 % of the grants; the rest are unknown " +
-        "or not actionable and are never proposed for removal.",
+      "The telemetry could judge 60 % of the grants; the rest are unknown, " +
+        "not yet judgeable or not actionable, and are never proposed for removal.",
     );
   });
 
