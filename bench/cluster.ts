@@ -13,11 +13,13 @@
  *
  * Usage: npx tsx bench/cluster.ts [--runs 5] [--sets apj,americas_small]
  *        [--python /usr/bin/python3]
+ * Sets: apj, americas_small, americas_large, customer (the default) and
+ * synthetic.
  * Without scikit-learn the peer columns are skipped with a message.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type SparseRows, featureRows } from "../src/clustering/features.js";
 import { type KMeansOptions, kMeans } from "../src/clustering/kmeans.js";
@@ -38,6 +40,8 @@ const SETS: Record<string, number> = {
   customer: 276,
   synthetic: 200,
 };
+/** The synthetic set takes minutes per run, so it runs only on request. */
+const DEFAULT_SETS = "apj,americas_small,americas_large,customer";
 const DATA = "/work/shared/datasets/hp-labs";
 const MAX_ITERATIONS = 300;
 const SEED = 1;
@@ -168,6 +172,10 @@ function runPeer(python: string, folder: string): PeerReport | undefined {
   return JSON.parse(child.stdout) as PeerReport;
 }
 
+function ratio(ours: number, theirs: number): string {
+  return Number.isFinite(theirs) ? (ours / theirs).toFixed(2) : "-";
+}
+
 function sameLabels(a: Int32Array, b: number[] | undefined): string {
   if (b === undefined) return "-";
   let equal = 0;
@@ -175,9 +183,19 @@ function sameLabels(a: Int32Array, b: number[] | undefined): string {
   return `${((100 * equal) / a.length).toFixed(1)} %`;
 }
 
+function describeMachine(): string {
+  const processors = cpus();
+  const load = loadavg().map((value) => value.toFixed(2)).join(", ");
+  return (
+    `${new Date().toISOString()}: ${processors.length} × ${processors[0]?.model}, ` +
+    `Node ${process.version}, load average ${load}`
+  );
+}
+
 function main(): void {
+  console.log(`start ${describeMachine()}`);
   const runs = Number(argument("runs", "5"));
-  const names = argument("sets", Object.keys(SETS).join(",")).split(",");
+  const names = argument("sets", DEFAULT_SETS).split(",");
   const python = argument("python", "/usr/bin/python3");
   const fixed: string[] = [];
   const seeded: string[] = [];
@@ -190,7 +208,11 @@ function main(): void {
     console.log(`${name}: ${rows.rowCount} x ${rows.columnCount}, k ${k}`);
     const centres = seedKMeansPlusPlus(rows, { k, seed: SEED });
     const base = { k, maxIterations: MAX_ITERATIONS, tolerance: 0 };
-    const hamerly = timeRuns(rows, { ...base, initialCentroids: centres }, runs);
+    const hamerly = timeRuns(
+      rows,
+      { ...base, initialCentroids: centres, algorithm: "hamerly" },
+      runs,
+    );
     const lloyd = timeRuns(
       rows,
       { ...base, initialCentroids: centres, algorithm: "lloyd" },
@@ -221,18 +243,20 @@ function main(): void {
       `| ${name} | ${k} | ${ours.toFixed(1)} (${hamerly.iterations} it) | ` +
         `${median(lloyd.times).toFixed(1)} | ` +
         `${cell(peer?.algorithms.lloyd)} | ${cell(peer?.algorithms.elkan)} | ` +
-        `${(ours / theirs).toFixed(2)} | ` +
+        `${ratio(ours, theirs)} | ` +
         `${sameLabels(hamerly.labels, peer?.algorithms.lloyd.labels)} |`,
     );
     const peerSeeded = peer ? median(peer.seeded.times) : NaN;
     seeded.push(
       `| ${name} | ${k} | ${median(own.times).toFixed(1)} (${own.iterations} it) | ` +
         `${cell(peer?.seeded)} | ` +
-        `${(median(own.times) / peerSeeded).toFixed(2)} |`,
+        `${ratio(median(own.times), peerSeeded)} |`,
     );
   }
 
-  console.log(`\nscikit-learn ${version}; medians of ${runs} runs, ms\n`);
+  console.log(`end ${describeMachine()}`);
+  console.log(`\nscikit-learn ${version}; medians of ${runs} runs, ms`);
+  console.log("ratio: rolemine hamerly / the faster scikit-learn time\n");
   console.log(
     "| set | k | rolemine hamerly | rolemine lloyd | sklearn lloyd | " +
       "sklearn elkan | ratio | same labels |",
