@@ -31,6 +31,13 @@ export interface Reduction {
 }
 
 /**
+ * Largest size of the projections the reduction keeps, in 32-bit words
+ * (256 MiB). A larger matrix skips the reduction, and its cells go to the
+ * residual search whole, which covers large components greedily.
+ */
+export const MAX_PROJECTION_WORDS = 2 ** 26;
+
+/**
  * Reduces the cell graph of Ene et al. ("Fast exact and heuristic methods
  * for role minimization problems", SACMAT 2008). Its vertices are the
  * cells (grants) of the merged matrix, and two cells are compatible when
@@ -52,13 +59,20 @@ export interface Reduction {
  * For a cell e = (u, p), the remaining compatible cells are those of the
  * block rows(p) × columns(u), summarised by their projections: the rows
  * and the columns they touch. Cost per round is about the sum over cells
- * of that block's size; memory holds both projections of every remaining
- * cell, cells · (rowWords + columnWords) words.
+ * of that block's size. Memory holds both projections of every cell,
+ * cells · (rowWords + columnWords) words, up to `maxProjectionWords`.
  */
 export function reduceCellGraph(
   merged: MergedMatrix,
   deadline: Deadline,
+  maxProjectionWords = MAX_PROJECTION_WORDS,
 ): Reduction {
+  const projectionWords =
+    merged.cellCount * (merged.rowWords + merged.columnWords);
+  if (projectionWords > maxProjectionWords) {
+    const all = Array.from({ length: merged.cellCount }, (_, cell) => cell);
+    return { steps: [], residual: all, complete: false };
+  }
   const graph = new CellGraph(merged);
   const steps: ReductionStep[] = [];
   let changed = true;

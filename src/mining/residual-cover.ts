@@ -1,3 +1,4 @@
+import { hasBit } from "./bitset.js";
 import { bitsOf } from "./concept.js";
 import { MAX_COLOURING_SIZE, minimumColouring } from "./colouring.js";
 import { ConflictGraph } from "./conflict-graph.js";
@@ -114,14 +115,13 @@ function coverGreedily(
 
   const taken = new Set<number>();
   const cliques = roles.map((role) => {
-    const inRole = bitsOf(merged.columnCount, role.columns);
-    const rowSet = new Set(role.rows);
+    const roleColumns = bitsOf(merged.columnCount, role.columns);
+    const roleRows = new Set(role.rows);
     const members = cells.filter(
       (cell) =>
         !taken.has(cell) &&
-        rowSet.has(merged.cellRows[cell]!) &&
-        ((inRole[merged.cellColumns[cell]! >>> 5]! >>>
-          (merged.cellColumns[cell]! & 31)) & 1) === 1,
+        roleRows.has(merged.cellRows[cell]!) &&
+        hasBit(roleColumns, 0, merged.cellColumns[cell]!),
     );
     for (const member of members) taken.add(member);
     return members;
@@ -129,7 +129,10 @@ function coverGreedily(
 
   const incompatibleCells: number[] = [];
   for (const cell of cells) {
-    if (incompatibleCells.every((o) => areIncompatible(merged, cell, o))) {
+    const fits = incompatibleCells.every((other) =>
+      areIncompatible(merged, cell, other),
+    );
+    if (fits) {
       incompatibleCells.push(cell);
     }
   }
