@@ -1,6 +1,6 @@
 import type { Estate } from "../estate/estate.js";
 import { type Exclusion, type ExcludedFinding, applyExclusions } from "./exclusions.js";
-import { grantFindings } from "./grant-findings.js";
+import { NOT_GRANTED, grantFindings } from "./grant-findings.js";
 import type { GrantAssessment } from "./grant-verdict.js";
 import { identityFindings } from "./identity-findings.js";
 import type { ObservationWindow } from "./observation.js";
@@ -59,7 +59,16 @@ export function detectDrift(
 ): DriftResult {
   const context = { estate, window, peers, settings };
   const grants = grantFindings(context, settings);
-  const lifecycle = identityFindings(estate, window, settings, grants.assessments);
+  const { matrix } = estate;
+  const verdictsOfRow = (row: number) => {
+    const list: Verdict[] = [];
+    for (let c = matrix.rowOffsets[row]!; c < matrix.rowOffsets[row + 1]!; c++) {
+      const code = grants.verdictOf[c]!;
+      if (code !== NOT_GRANTED) list.push(VERDICTS[code]!);
+    }
+    return list;
+  };
+  const lifecycle = identityFindings(estate, window, settings, verdictsOfRow);
   const outcome = applyExclusions(
     estate,
     [...grants.findings, ...lifecycle],
@@ -76,8 +85,12 @@ export function detectDrift(
     Verdict,
     number
   >;
-  for (const assessment of grants.assessments) verdicts[assessment.verdict]++;
-  const total = grants.assessments.length;
+  let total = 0;
+  for (const code of grants.verdictOf) {
+    if (code === NOT_GRANTED) continue;
+    verdicts[VERDICTS[code]!]++;
+    total++;
+  }
   // Judged grants: those the telemetry saw for the whole window.
   const observed = verdicts.used + verdicts.dormant + verdicts["over-broad"];
 

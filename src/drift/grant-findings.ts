@@ -7,7 +7,7 @@ import {
 import { grantEvidence, grantSentence, idleDays } from "./grant-evidence.js";
 import { grantDebt, grantPriority, privilegeWeight } from "./priority.js";
 import { membershipFindings } from "./memberships.js";
-import type { Finding, FindingType, Verdict } from "./types.js";
+import { type Finding, type FindingType, VERDICTS, type Verdict } from "./types.js";
 
 /** Settings of the peer-outlier rule. */
 export interface PeerOutlierSettings {
@@ -20,10 +20,23 @@ export interface PeerOutlierSettings {
 /** Grant findings of one analysis with the verdict of every grant. */
 export interface GrantDrift {
   readonly findings: Finding[];
+  /** Assessments of the grants whose verdict is not `used`. */
   readonly assessments: GrantAssessment[];
+  /**
+   * Verdict of each matrix cell as an index into `VERDICTS`, or
+   * `NOT_GRANTED` for a cell without a grant.
+   */
+  readonly verdictOf: Uint8Array;
   /** Drift debt per identity row. */
   readonly debt: Float64Array;
 }
+
+/** Code of a cell without a grant in `GrantDrift.verdictOf`. */
+export const NOT_GRANTED = 255;
+
+const VERDICT_CODE = Object.fromEntries(
+  VERDICTS.map((verdict, code) => [verdict, code]),
+) as Record<Verdict, number>;
 
 const FINDING_OF_VERDICT: Partial<Record<Verdict, FindingType>> = {
   dormant: "dormant-grant",
@@ -47,6 +60,7 @@ export function grantFindings(
   const { matrix } = estate;
   const findings: Finding[] = [];
   const assessments: GrantAssessment[] = [];
+  const verdictOf = new Uint8Array(matrix.cellCount).fill(NOT_GRANTED);
   const debt = new Float64Array(matrix.identities.length);
 
   for (let row = 0; row < matrix.identities.length; row++) {
@@ -62,7 +76,9 @@ export function grantFindings(
     for (const original of rowAssessments) {
       const override = membership.override.get(original.cell);
       const assessment = override ?? original;
-      assessments.push(assessment);
+      verdictOf[assessment.cell] = VERDICT_CODE[assessment.verdict];
+      // Used grants are only counted, which keeps memory flat at scale.
+      if (assessment.verdict !== "used") assessments.push(assessment);
       if (matrix.via[assessment.cell]! >= 0) continue;
       // An idle membership already has its finding and its debt.
       if (override?.verdict === "dormant") continue;
@@ -82,7 +98,7 @@ export function grantFindings(
       if (outlier !== undefined) findings.push(outlier);
     }
   }
-  return { findings, assessments, debt };
+  return { findings, assessments, verdictOf, debt };
 }
 
 function verdictFinding(

@@ -70,21 +70,20 @@ export function assessGrant(
   const cluster = peers.assignments[row]!;
   const size = peers.sizes[cluster]!;
   const roleColumns = peers.roleColumns(cluster);
-  const base = {
+  const base: AssessmentBase = {
     cell,
     row,
     column,
     daysSinceLastUse: daysSinceLastUse(matrix, window, cell),
     peerShare: size === 0 ? 0 : peers.holders(cluster)[column]! / size,
     outsideRole: roleColumns !== undefined && !roleColumns.has(column),
-    judgeableAt: undefined,
-    periodicity: undefined,
   };
   const verdict = (
     value: Verdict,
     reasons: string[],
-    extra: Partial<GrantAssessment> = {},
-  ): GrantAssessment => ({ ...base, verdict: value, reasons, ...extra });
+    judgeableAt?: number,
+    periodicity?: Periodicity,
+  ) => finish(base, value, reasons, judgeableAt, periodicity);
 
   if (identity.kind === "platform-managed") {
     return verdict("not-actionable", ["platform-managed"]);
@@ -104,9 +103,11 @@ export function assessGrant(
 
   const unjudgeable = observationShortfall(context, row, cell);
   if (unjudgeable !== undefined) {
-    return verdict("insufficient-observation", [unjudgeable.reason], {
-      judgeableAt: unjudgeable.judgeableAt,
-    });
+    return verdict(
+      "insufficient-observation",
+      [unjudgeable.reason],
+      unjudgeable.judgeableAt,
+    );
   }
 
   const history = matrix.history.get(cell);
@@ -116,21 +117,46 @@ export function assessGrant(
   if (periodicity !== undefined && window.asOf !== undefined) {
     const dueBy = last + 2 * periodicity.periodDays * DAY_MS;
     if (window.asOf <= dueBy) {
-      return verdict("insufficient-observation", ["periodic-use"], {
-        periodicity,
-        judgeableAt: dueBy,
-      });
+      return verdict("insufficient-observation", ["periodic-use"], dueBy, periodicity);
     }
   }
 
   const reasons = [tooOld ? "last-use-older-than-threshold" : "no-use-in-window"];
   if (matrix.failures[cell]! > 0) reasons.push("failed-attempts");
   if (base.outsideRole) {
-    return verdict("over-broad", [...reasons, "outside-cluster-role"], {
-      periodicity,
-    });
+    reasons.push("outside-cluster-role");
+    return verdict("over-broad", reasons, undefined, periodicity);
   }
-  return verdict("dormant", reasons, { periodicity });
+  return verdict("dormant", reasons, undefined, periodicity);
+}
+
+/** The fields of an assessment that do not depend on the verdict. */
+type AssessmentBase = Pick<
+  GrantAssessment,
+  "cell" | "row" | "column" | "daysSinceLastUse" | "peerShare" | "outsideRole"
+>;
+
+// One object literal per grant, with no spread: millions of grants pass
+// through here.
+function finish(
+  base: AssessmentBase,
+  verdict: Verdict,
+  reasons: readonly string[],
+  judgeableAt: number | undefined,
+  periodicity: Periodicity | undefined,
+): GrantAssessment {
+  return {
+    cell: base.cell,
+    row: base.row,
+    column: base.column,
+    verdict,
+    reasons,
+    daysSinceLastUse: base.daysSinceLastUse,
+    judgeableAt,
+    periodicity,
+    peerShare: base.peerShare,
+    outsideRole: base.outsideRole,
+  };
 }
 
 /** Reasons the telemetry cannot show non-use of the cell; empty if it can. */

@@ -2,7 +2,6 @@ import { DAY_MS, formatDate } from "../dates.js";
 import type { Estate } from "../estate/estate.js";
 import type { IdentityInfo } from "../estate/metadata.js";
 import { findingId } from "./finding-id.js";
-import type { GrantAssessment } from "./grant-verdict.js";
 import type { ObservationWindow } from "./observation.js";
 import type {
   Evidence,
@@ -36,20 +35,13 @@ export function identityFindings(
   estate: Estate,
   window: ObservationWindow,
   settings: LifecycleSettings,
-  assessments: readonly GrantAssessment[],
+  verdictsOfRow: (row: number) => readonly Verdict[],
 ): Finding[] {
-  const byRow = new Map<number, GrantAssessment[]>();
-  for (const assessment of assessments) {
-    const list = byRow.get(assessment.row) ?? [];
-    list.push(assessment);
-    byRow.set(assessment.row, list);
-  }
-
   const findings: Finding[] = [];
   estate.identities.forEach((identity, row) => {
     if (identity.kind === "platform-managed") return;
-    const grants = byRow.get(row) ?? [];
-    const used = grants.filter((a) => a.verdict === "used").length;
+    const grants = verdictsOfRow(row);
+    const used = grants.filter((verdict) => verdict === "used").length;
     const base: Evidence = {
       kind: identity.kind ?? null,
       owner: identity.owner ?? null,
@@ -105,7 +97,7 @@ export function identityFindings(
       }
     }
     const judged = grants.filter(
-      (a) => a.verdict === "dormant" || a.verdict === "over-broad",
+      (verdict) => verdict === "dormant" || verdict === "over-broad",
     ).length;
     if (grants.length > 0 && judged === grants.length) {
       add("dormant-identity", identity.breakGlass ? "low" : "medium",
@@ -128,8 +120,8 @@ export function identityFindings(
  * when all are dormant or over-broad, else the first of unknown and
  * insufficient-observation that occurs; unknown without grants.
  */
-function identityVerdict(grants: readonly GrantAssessment[]): Verdict {
-  const verdicts = new Set(grants.map((a) => a.verdict));
+function identityVerdict(grants: readonly Verdict[]): Verdict {
+  const verdicts = new Set(grants);
   if (verdicts.has("used")) return "used";
   if (verdicts.has("unknown") || grants.length === 0) return "unknown";
   if (verdicts.has("insufficient-observation")) {
