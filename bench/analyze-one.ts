@@ -1,7 +1,8 @@
 // Child process of analyze-scale.ts: reads one usage CSV, analyses it,
 // writes the JSON report, and prints the stage times and peak memory as
 // one JSON line. Run in its own process so that peak memory is its own.
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeChunks } from "../src/cli/output.js";
 import { buildEstate } from "../src/estate/estate.js";
 import { parseUsageCsv } from "../src/io/usage-csv.js";
 import { analyze } from "../src/pipeline/analyze.js";
@@ -17,9 +18,7 @@ const estate = buildEstate({ records: parseUsageCsv(readFileSync(file, "utf8")).
 const loaded = performance.now();
 const report = analyze(estate);
 const analysed = performance.now();
-const fd = openSync(out, "w");
-writeJson(report, (chunk) => writeSync(fd, chunk));
-closeSync(fd);
+writeChunks(out, (write) => writeJson(report, write));
 const written = performance.now();
 
 process.stdout.write(

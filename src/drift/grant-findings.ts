@@ -168,7 +168,7 @@ function peerOutlier(
     entitlement: entitlement.id,
     priority: entitlement.privilege === "critical" || entitlement.privilege === "high"
       ? "high"
-      : "medium",
+      : "low",
     score: privilegeWeight(entitlement) * (1 - assessment.peerShare),
     sentence:
       `${identity} holds ${entitlement.id}, which only ${holders} of ` +

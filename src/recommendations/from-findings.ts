@@ -119,6 +119,11 @@ function planFor(finding: Finding, breakGlass: boolean): Plan | undefined {
         material: { verdict: finding.verdict },
       };
     case "peer-outlier":
+      // A rare grant that is used is a weak signal: only privileged ones
+      // go to the review queue, the rest stay findings.
+      if (evidence["privilege"] !== "high" && evidence["privilege"] !== "critical") {
+        return undefined;
+      }
       return {
         kind: "attest",
         rationale:
