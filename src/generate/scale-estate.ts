@@ -16,6 +16,11 @@ export interface ScaleEstateOptions {
   asOf?: string;
   /** Share of grants with a use in the last 60 days. Default 0.85. */
   usedShare?: number;
+  /**
+   * Share of each identity's grants drawn at random outside its role:
+   * exceptions, leftovers of moves. Default 0.1.
+   */
+  scatterShare?: number;
 }
 
 const HEADER = "identity,entitlement,uses,last_used,granted\n";
@@ -24,7 +29,7 @@ const HEADER = "identity,entitlement,uses,last_used,granted\n";
  * Writes a usage CSV of a large estate in chunks through `write`:
  * identities hold one planted role each (role popularity falls off as
  * 1/rank), drawn from role entitlement sets of about 1.5 times the
- * grants per identity, plus random extra grants. Exactly `grants` rows
+ * grants per identity, plus a `scatterShare` of random extra grants. Exactly `grants` rows
  * follow the header. A share `1 - usedShare` of grants is dormant: never
  * used or last used 100 to 400 days before `asOf`. Memory stays
  * O(entitlements + chunk), whatever the number of grants.
@@ -39,6 +44,7 @@ export function generateUsageCsv(
   const random = createRandom(options.seed ?? 1);
   const asOf = parseIsoDate(options.asOf ?? "2026-11-30")!;
   const usedShare = options.usedShare ?? 0.85;
+  const scatter = options.scatterShare ?? 0.1;
 
   const perIdentity = grants / identities;
   const roleSize = Math.min(entitlements, Math.max(1, Math.round(perIdentity * 1.5)));
@@ -62,8 +68,8 @@ export function generateUsageCsv(
     if (role < 0) role = roleCount - 1;
     held.clear();
 
-    // Most grants come from the role, the rest are scattered.
-    const fromRole = Math.min(roleSize, Math.round(count * 0.8));
+    // Most grants come from the role, the rest are scattered at random.
+    const fromRole = Math.min(roleSize, Math.round(count * (1 - scatter)));
     while (held.size < fromRole) held.add(role * roleSize + randomInt(random, roleSize));
     while (held.size < count) held.add(randomInt(random, entitlements));
 

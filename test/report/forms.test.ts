@@ -121,4 +121,18 @@ describe("writeJson", () => {
     expect(chunks.join("")).toBe(renderJson(report));
     expect(chunks.length).toBeGreaterThan(100);
   });
+
+  it("parses back to the report", async () => {
+    const { renderJson } = await import("../../src/report/json.js");
+    const report = analyze(generateDemoEstate(), { timings: false });
+    expect(JSON.parse(renderJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it("puts one finding per line", async () => {
+    const { renderJson } = await import("../../src/report/json.js");
+    const report = analyze(generateDemoEstate(), { timings: false });
+    const lines = renderJson(report).split("\n");
+    const findingLines = lines.filter((line) => line.startsWith('    {"id":"f-'));
+    expect(findingLines).toHaveLength(report.findings.length);
+  });
 });
