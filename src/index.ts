@@ -31,6 +31,22 @@ export { featureRows } from "./clustering/features.js";
 export type { FeatureMode, SparseRows } from "./clustering/features.js";
 
 export { candidateRoles } from "./roles/candidate-roles.js";
+export {
+  DEFAULT_WSC_WEIGHTS,
+  mineRoles,
+  roleMetrics,
+} from "./mining/index.js";
+export type {
+  GrantRef,
+  MinedRole,
+  MineRolesOptions,
+  MiningMethod,
+  MiningObjective,
+  MiningResult,
+  MiningTimings,
+  RoleMetrics,
+  WscWeights,
+} from "./mining/index.js";
 export type { CandidateRole, RoleEntitlement } from "./roles/candidate-roles.js";
 
 export type {
