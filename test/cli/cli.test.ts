@@ -88,6 +88,26 @@ describe("rolemine mine", () => {
   });
 });
 
+describe("rolemine mine --method exact", () => {
+  it("proves the fire1 minimum of 64 roles", () => {
+    // Minimum from the HP Labs set's published exact cover (64 roles).
+    const run = runCli(["mine", fire1, "--format", "pairs", "--method", "exact", "--json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.roles).toHaveLength(64);
+    expect(output.lowerBound).toBe(64);
+    expect(output.optimal).toBe(true);
+    expect(output.metrics.coverage).toBe(1);
+    expect(output.metrics.overAssignments).toBe(0);
+  });
+
+  it("rejects an unknown method", () => {
+    const run = runCli(["mine", fire1, "--method", "fastest"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("fastest");
+  });
+});
+
 describe("rolemine demo", () => {
   it("prints a readable summary of the embedded estate", () => {
     const run = runCli(["demo"]);
