@@ -7,9 +7,11 @@
  * from those centres with tolerance 0 (stop when no label changes) and the
  * same cap: rolemine's `hamerly` and `lloyd`, and scikit-learn's `lloyd`
  * and `elkan` through bench/sklearn_kmeans.py. A second table times a
- * whole run with each library's own seeding. Times are medians over
- * `--runs` runs after one warm-up run, in milliseconds, in one process per
- * library; the matrix is built before timing starts.
+ * whole run with each library's own seeding. Each of `--runs` rounds
+ * times one run of every rolemine mode, then starts the Python script,
+ * which times one run of each scikit-learn algorithm after a warm-up
+ * fit. Times are medians over the rounds, in milliseconds; the matrix is
+ * built, and each rolemine mode run once, before timing starts.
  *
  * Usage: npx tsx bench/cluster.ts [--runs 5] [--sets apj,americas_small]
  *        [--python /usr/bin/python3]
@@ -113,23 +115,18 @@ function loadRows(name: string): SparseRows {
   return featureRows(matrix, "grants", () => false);
 }
 
-function timeRuns(
-  rows: SparseRows,
-  options: KMeansOptions,
-  runs: number,
-): { times: number[]; iterations: number; inertia: number; labels: Int32Array } {
-  kMeans(rows, options);
-  const times: number[] = [];
-  let result = kMeans(rows, options);
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    result = kMeans(rows, options);
-    times.push(performance.now() - start);
-  }
+interface OwnRun {
+  time: number;
+  iterations: number;
+  labels: Int32Array;
+}
+
+function timeOnce(rows: SparseRows, options: KMeansOptions): OwnRun {
+  const start = performance.now();
+  const result = kMeans(rows, options);
   return {
-    times,
+    time: performance.now() - start,
     iterations: result.iterations,
-    inertia: result.inertia,
     labels: result.assignments,
   };
 }
@@ -139,14 +136,13 @@ function writeProblem(
   rows: SparseRows,
   centres: Float64Array,
   k: number,
-  runs: number,
 ): void {
   const meta = {
     rowCount: rows.rowCount,
     columnCount: rows.columnCount,
     k,
     maxIterations: MAX_ITERATIONS,
-    runs,
+    runs: 1,
   };
   writeFileSync(join(folder, "meta.json"), JSON.stringify(meta));
   const bytes = (array: Int32Array | Float64Array) =>
@@ -208,54 +204,73 @@ function main(): void {
     console.log(`${name}: ${rows.rowCount} x ${rows.columnCount}, k ${k}`);
     const centres = seedKMeansPlusPlus(rows, { k, seed: SEED });
     const base = { k, maxIterations: MAX_ITERATIONS, tolerance: 0 };
-    const hamerly = timeRuns(
-      rows,
-      { ...base, initialCentroids: centres, algorithm: "hamerly" },
-      runs,
-    );
-    const lloyd = timeRuns(
-      rows,
-      { ...base, initialCentroids: centres, algorithm: "lloyd" },
-      runs,
-    );
-    const own = timeRuns(rows, { ...base, seed: SEED }, runs);
+    const modes: Record<"hamerly" | "lloyd" | "own", KMeansOptions> = {
+      hamerly: { ...base, initialCentroids: centres, algorithm: "hamerly" },
+      lloyd: { ...base, initialCentroids: centres, algorithm: "lloyd" },
+      own: { ...base, seed: SEED },
+    };
+    for (const options of Object.values(modes)) kMeans(rows, options);
 
+    // Rounds alternate the two libraries, so that load from other work
+    // on the machine falls on both alike.
+    const own: Record<keyof typeof modes, OwnRun[]> = {
+      hamerly: [],
+      lloyd: [],
+      own: [],
+    };
+    const peers: PeerReport[] = [];
     const folder = mkdtempSync(join(tmpdir(), "rolemine-bench-"));
-    let peer: PeerReport | undefined;
     try {
-      writeProblem(folder, rows, centres, k, runs);
-      peer = runPeer(python, folder);
+      writeProblem(folder, rows, centres, k);
+      for (let round = 0; round < runs; round++) {
+        for (const mode of ["hamerly", "lloyd", "own"] as const) {
+          own[mode].push(timeOnce(rows, modes[mode]));
+        }
+        const peer = runPeer(python, folder);
+        if (peer === undefined) break;
+        peers.push(peer);
+      }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    if (peer !== undefined) version = `${peer.sklearn}, threads ${peer.threads}`;
+    const last = peers.at(-1);
+    if (last !== undefined) version = `${last.sklearn}, threads ${last.threads}`;
 
-    const ours = median(hamerly.times);
-    const theirs = peer
-      ? Math.min(
-          median(peer.algorithms.lloyd.times),
-          median(peer.algorithms.elkan.times),
-        )
-      : NaN;
-    const cell = (run: PeerRun | undefined) =>
-      run ? `${median(run.times).toFixed(1)} (${run.iterations} it)` : "-";
+    const times = (runs: OwnRun[]) => runs.map((run) => run.time);
+    const peerTimes = (pick: (report: PeerReport) => PeerRun) =>
+      peers.map((report) => pick(report).times[0]!);
+    const peerCell = (pick: (report: PeerReport) => PeerRun) =>
+      last === undefined
+        ? "-"
+        : `${median(peerTimes(pick)).toFixed(1)} (${pick(last).iterations} it)`;
+    const ours = median(times(own.hamerly));
+    const theirs =
+      last === undefined
+        ? NaN
+        : Math.min(
+            median(peerTimes((report) => report.algorithms.lloyd)),
+            median(peerTimes((report) => report.algorithms.elkan)),
+          );
     fixed.push(
-      `| ${name} | ${k} | ${ours.toFixed(1)} (${hamerly.iterations} it) | ` +
-        `${median(lloyd.times).toFixed(1)} | ` +
-        `${cell(peer?.algorithms.lloyd)} | ${cell(peer?.algorithms.elkan)} | ` +
+      `| ${name} | ${k} | ${ours.toFixed(1)} (${own.hamerly[0]!.iterations} it) | ` +
+        `${median(times(own.lloyd)).toFixed(1)} | ` +
+        `${peerCell((report) => report.algorithms.lloyd)} | ` +
+        `${peerCell((report) => report.algorithms.elkan)} | ` +
         `${ratio(ours, theirs)} | ` +
-        `${sameLabels(hamerly.labels, peer?.algorithms.lloyd.labels)} |`,
+        `${sameLabels(own.hamerly[0]!.labels, last?.algorithms.lloyd.labels)} |`,
     );
-    const peerSeeded = peer ? median(peer.seeded.times) : NaN;
+    const ownSeeded = median(times(own.own));
+    const peerSeeded =
+      last === undefined ? NaN : median(peerTimes((report) => report.seeded));
     seeded.push(
-      `| ${name} | ${k} | ${median(own.times).toFixed(1)} (${own.iterations} it) | ` +
-        `${cell(peer?.seeded)} | ` +
-        `${ratio(median(own.times), peerSeeded)} |`,
+      `| ${name} | ${k} | ${ownSeeded.toFixed(1)} (${own.own[0]!.iterations} it) | ` +
+        `${peerCell((report) => report.seeded)} | ` +
+        `${ratio(ownSeeded, peerSeeded)} |`,
     );
   }
 
   console.log(`end ${describeMachine()}`);
-  console.log(`\nscikit-learn ${version}; medians of ${runs} runs, ms`);
+  console.log(`\nscikit-learn ${version}; medians of ${runs} rounds, ms`);
   console.log("ratio: rolemine hamerly / the faster scikit-learn time\n");
   console.log(
     "| set | k | rolemine hamerly | rolemine lloyd | sklearn lloyd | " +

@@ -5,7 +5,7 @@ import {
   type IterationOutcome,
   type IterationSettings,
   assignNearest,
-} from "./hamerly.js";
+} from "./iterate-kmeans.js";
 import type {
   KMeansProgress,
   ResolvedKMeansOptions,

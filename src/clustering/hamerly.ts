@@ -1,36 +1,8 @@
 import type { CentroidSet } from "./centroid-set.js";
 import type { SparseRows } from "./features.js";
-import type { EmptyClusterRule, KMeansProgress } from "./kmeans-options.js";
+import { MovedCentroidLog } from "./moved-centroids.js";
 import { NearestCentroid } from "./nearest-centroid.js";
 import { squaredRowNorms } from "./sparse-rows.js";
-
-/** Settings of `iterateKMeans`, already checked. */
-export interface IterationSettings {
-  k: number;
-  maxIterations: number;
-  /** Largest squared centroid shift that counts as converged. */
-  tolerance: number;
-  /** Hamerly's bounds on (true) or plain Lloyd (false). */
-  useBounds: boolean;
-  /** Spherical k-means: centroids scaled to unit length. */
-  unit: boolean;
-  emptyClusters: EmptyClusterRule;
-  onIteration: ((progress: KMeansProgress) => void) | undefined;
-}
-
-/** Outcome of `iterateKMeans`, which updates the centroids in place. */
-export interface IterationOutcome {
-  /** Cluster of each (distinct) row. */
-  assignments: Int32Array;
-  /** Summed weight of each cluster: input rows per cluster. */
-  sizes: Int32Array;
-  iterations: number;
-  converged: boolean;
-  /** Distinct rows compared with every centroid, over all passes. */
-  nearestSearches: number;
-  /** Squared Euclidean norm of each final centroid. */
-  centroidNorms: Float64Array;
-}
 
 /**
  * Relative slack on squared distances before a bound may skip a row:
@@ -40,88 +12,15 @@ export interface IterationOutcome {
 const ROUNDING_SLACK = 1e-11;
 
 /**
- * Runs Lloyd iterations from the given centroids on rows that each count
- * `weights[i]` times. Each iteration assigns every row to its nearest
- * centroid and recomputes the centroids that gained or lost rows. The
- * run stops when no assignment changes, when the largest squared shift
- * is at most `tolerance`, or after `maxIterations`. Unless no assignment
- * changed, a last assignment pass matches the assignments to the final
- * centroids, as scikit-learn does.
- *
- * With `useBounds`, each row keeps Hamerly's upper bound on the distance
- * to its centroid and lower bound on the distance to any other one. After
- * an update the bounds move by the centroid shifts (triangle inequality),
+ * Assignments and cluster sizes of every row, with Hamerly's bounds
+ * (Hamerly, "Making k-means even faster", SIAM SDM 2010) when
+ * `useBounds` is set: an upper bound on the distance to the assigned
+ * centroid and a lower bound on the distance to any other. After an
+ * update the bounds move by the centroid shifts (triangle inequality),
  * and a row whose upper bound stays below its lower bound keeps its
  * centroid without any distance computed.
  */
-export function iterateKMeans(
-  rows: SparseRows,
-  weights: Int32Array,
-  centroids: CentroidSet,
-  settings: IterationSettings,
-): IterationOutcome {
-  const { k, maxIterations } = settings;
-  const state = new AssignmentState(rows, weights, k, settings.useBounds);
-  let iterations = 0;
-  let converged = false;
-  let assignmentsCurrent = false;
-
-  while (iterations < maxIterations) {
-    iterations++;
-    let changed = state.assignAll(centroids);
-    if (changed === 0) {
-      converged = true;
-      assignmentsCurrent = true;
-      settings.onIteration?.({ k, iteration: iterations, maxIterations, changed });
-      break;
-    }
-    if (settings.emptyClusters === "relocate") {
-      changed += state.relocateEmpty(centroids, settings.unit);
-    }
-    const largestShift = centroids.update(
-      rows,
-      weights,
-      state.assignments,
-      state.sizes,
-      state.changedClusters,
-      settings.unit,
-    );
-    state.loosenBounds(centroids.shifts);
-    settings.onIteration?.({ k, iteration: iterations, maxIterations, changed });
-    if (largestShift <= settings.tolerance) {
-      converged = true;
-      break;
-    }
-  }
-
-  if (!assignmentsCurrent) state.assignAll(centroids);
-  return {
-    assignments: state.assignments,
-    sizes: state.sizes,
-    iterations,
-    converged,
-    nearestSearches: state.nearestSearches,
-    centroidNorms: centroids.squaredNorms,
-  };
-}
-
-/**
- * Assigns every row to its nearest centroid (ties to the lower number),
- * without moving the centroids. O(rows + stored values × centroids per
- * column).
- */
-export function assignNearest(
-  rows: SparseRows,
-  weights: Int32Array,
-  centroids: CentroidSet,
-): { assignments: Int32Array; sizes: Int32Array } {
-  const state = new AssignmentState(rows, weights, centroids.k, false);
-  state.assignAll(centroids);
-  return { assignments: state.assignments, sizes: state.sizes };
-}
-
-/** Assignments, cluster sizes and Hamerly's bounds of every row. */
-class AssignmentState {
+export class HamerlyAssignment {
   readonly assignments: Int32Array;
   readonly sizes: Int32Array;
   readonly changedClusters: Uint8Array;
@@ -134,7 +33,14 @@ class AssignmentState {
   private readonly upper: Float64Array;
   /** Lower bound on the Euclidean distance to any other centroid. */
   private readonly lower: Float64Array;
+  /** Updates done at the row's last full search; −1 before any. */
+  private readonly searchedAt: Int32Array;
+  /** Nearest centroid found by the row's last full search. */
+  private readonly searchedBest: Int32Array;
+  /** Squared distance to the runner-up at the row's last full search. */
+  private readonly searchedSecond: Float64Array;
   private readonly nearest: NearestCentroid;
+  private readonly moves: MovedCentroidLog;
 
   constructor(
     rows: SparseRows,
@@ -151,7 +57,11 @@ class AssignmentState {
     this.changedClusters = new Uint8Array(k);
     this.upper = new Float64Array(n);
     this.lower = new Float64Array(n);
+    this.searchedAt = new Int32Array(n).fill(-1);
+    this.searchedBest = new Int32Array(n);
+    this.searchedSecond = new Float64Array(n);
     this.nearest = new NearestCentroid(rows, this.rowNorms, k);
+    this.moves = new MovedCentroidLog(k);
   }
 
   /**
@@ -182,11 +92,21 @@ class AssignmentState {
         }
       }
 
-      nearest.search(i, centroids);
-      this.nearestSearches++;
-      const best = nearest.best;
-      upper[i] = Math.sqrt(nearest.bestDistance);
-      lower[i] = Math.sqrt(nearest.secondDistance);
+      let best: number;
+      if (this.useBounds && this.recheck(i, current, centroids)) {
+        best = this.moves.best;
+        upper[i] = Math.sqrt(this.moves.bestDistance);
+        lower[i] = Math.sqrt(this.moves.secondDistance);
+      } else {
+        nearest.search(i, centroids);
+        this.nearestSearches++;
+        best = nearest.best;
+        upper[i] = Math.sqrt(nearest.bestDistance);
+        lower[i] = Math.sqrt(nearest.secondDistance);
+        this.searchedAt[i] = this.moves.updates;
+        this.searchedBest[i] = best;
+        this.searchedSecond[i] = nearest.secondDistance;
+      }
       if (best === current) continue;
       const weight = weights[i]!;
       if (current >= 0) {
@@ -199,6 +119,21 @@ class AssignmentState {
       changed += weight;
     }
     return changed;
+  }
+
+  private recheck(i: number, current: number, centroids: CentroidSet): boolean {
+    const row = {
+      searchedAt: this.searchedAt[i]!,
+      searchedBest: this.searchedBest[i]!,
+      searchedSecond: this.searchedSecond[i]!,
+      current,
+    };
+    return this.moves.recheck(i, row, this.nearest, centroids);
+  }
+
+  /** Records which centroids the last update moved. */
+  recordMoves(shifts: Float64Array): void {
+    if (this.useBounds) this.moves.record(shifts);
   }
 
   /**
@@ -243,6 +178,7 @@ class AssignmentState {
       // Unknown distances now: force a full search next pass.
       this.upper[i] = Infinity;
       this.lower[i] = 0;
+      this.searchedAt[i] = -1;
       moved += weights[i]!;
     }
     return moved;

@@ -2,7 +2,7 @@ import { createRandom } from "../random.js";
 import { CentroidSet } from "./centroid-set.js";
 import { iterateWithMlKMeans, suitsMlKMeans } from "./dense-kmeans.js";
 import type { SparseRows } from "./features.js";
-import { type IterationOutcome, iterateKMeans } from "./hamerly.js";
+import { type IterationOutcome, iterateKMeans } from "./iterate-kmeans.js";
 import { type DistinctRows, distinctRows, expandLabels } from "./distinct-rows.js";
 import {
   type KMeansMetric,

@@ -122,6 +122,7 @@ describe("kMeans algorithms", () => {
   for (const [name, k] of [
     ["apj", 100],
     ["americas_small", 178],
+    ["customer", 276],
   ] as const) {
     it(`${name}: hamerly matches lloyd with fewer searches`, () => {
       const rows = hpLabsRows(name);
