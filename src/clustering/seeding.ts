@@ -8,6 +8,7 @@ import {
   checkSeed,
 } from "./kmeans-options.js";
 import {
+  type SparseColumns,
   checkSparseRows,
   sparseColumns,
   squaredRowNorms,
@@ -148,15 +149,18 @@ export function chooseCentreRows(
 
   const chosen = new Int32Array(k);
   chosen[0] = firstAbove(cumulative, random() * eligible);
-  const closest = new Float64Array(n);
+  let closest = new Float64Array(n).fill(Infinity);
   const dot = new Float64Array(n);
-  distancesToRow(rows, columns, norms, chosen[0]!, dot, closest);
-  const weighted = new Float64Array(n);
+  const trial = { rows, columns, norms, mass, dot };
+  distancesToRow(trial, chosen[0]!, closest, closest);
   const trials = Array.from({ length: localTrials }, () => new Float64Array(n));
 
   for (let c = 1; c < k; c++) {
-    for (let i = 0; i < n; i++) weighted[i] = mass[i]! * closest[i]!;
-    const total = cumulativeSum(weighted, cumulative);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      total += mass[i]! * closest[i]!;
+      cumulative[i] = total;
+    }
     // Every row already coincides with a centre: repeat a drawn row.
     if (!(total > 0)) {
       const all = cumulativeSum(mass, cumulative);
@@ -168,20 +172,17 @@ export function chooseCentreRows(
     let bestTrial = 0;
     for (let t = 0; t < localTrials; t++) {
       const candidate = firstAbove(cumulative, random() * total);
-      const distances = trials[t]!;
-      distancesToRow(rows, columns, norms, candidate, dot, distances);
-      let potential = 0;
-      for (let i = 0; i < n; i++) {
-        if (distances[i]! > closest[i]!) distances[i] = closest[i]!;
-        potential += mass[i]! * distances[i]!;
-      }
+      const potential = distancesToRow(trial, candidate, closest, trials[t]!);
       if (potential < bestPotential) {
         bestPotential = potential;
         bestTrial = t;
         chosen[c] = candidate;
       }
     }
-    closest.set(trials[bestTrial]!);
+    // The best trial's distances become the nearest-centre distances.
+    const best = trials[bestTrial]!;
+    trials[bestTrial] = closest;
+    closest = best;
   }
   return chosen;
 }
@@ -208,32 +209,48 @@ function firstAbove(cumulative: Float64Array, target: number): number {
   return low;
 }
 
+/** Inputs of `distancesToRow` that stay the same for a whole seeding. */
+interface TrialInputs {
+  rows: SparseRows;
+  columns: SparseColumns;
+  norms: Float64Array;
+  mass: Float64Array;
+  /** Scratch of one dot product per row, all zero between calls. */
+  dot: Float64Array;
+}
+
 /**
- * Writes the squared Euclidean distance of every row to row `centre` into
- * `out`, through |x|² + |c|² − 2 x·c with the dot products gathered
- * column by column. `dot` is scratch space of one entry per row.
+ * Writes into `out` each row's squared Euclidean distance to its nearest
+ * centre once row `centre` is added, the smaller of `closest` and the
+ * distance to `centre`, and returns the summed distances weighted by
+ * `mass`. Distances come from |x|² + |c|² − 2 x·c, with the dot products
+ * gathered column by column.
  */
 function distancesToRow(
-  rows: SparseRows,
-  columns: ReturnType<typeof sparseColumns>,
-  norms: Float64Array,
+  { rows, columns, norms, mass, dot }: TrialInputs,
   centre: number,
-  dot: Float64Array,
+  closest: Float64Array,
   out: Float64Array,
-): void {
-  dot.fill(0);
+): number {
   for (let p = rows.offsets[centre]!; p < rows.offsets[centre + 1]!; p++) {
     const value = rows.values[p]!;
     const column = rows.indices[p]!;
-    for (let q = columns.offsets[column]!; q < columns.offsets[column + 1]!; q++) {
+    const end = columns.offsets[column + 1]!;
+    for (let q = columns.offsets[column]!; q < end; q++) {
       dot[columns.rows[q]!]! += value * columns.values[q]!;
     }
   }
   const centreNorm = norms[centre]!;
+  let potential = 0;
   for (let i = 0; i < out.length; i++) {
     const scale = norms[i]! + centreNorm;
-    const distance = scale - 2 * dot[i]!;
+    const raw = scale - 2 * dot[i]!;
+    dot[i] = 0;
     // Rounding leaves identical rows a hair apart; they must weigh zero.
-    out[i] = distance > 1e-12 * scale ? distance : 0;
+    const distance = raw > 1e-12 * scale ? raw : 0;
+    const nearest = distance < closest[i]! ? distance : closest[i]!;
+    out[i] = nearest;
+    potential += mass[i]! * nearest;
   }
+  return potential;
 }
