@@ -37,8 +37,9 @@ export const AUTO_K_SAMPLE = 5000;
 
 /**
  * Clusters the identities' feature vectors with sparse k-means. With
- * `k: "auto"`, k is the candidate of `defaultKCandidates(n)` with the
- * highest mean silhouette (`chooseK`); above `AUTO_K_SAMPLE` identities
+ * `k: "auto"`, k is the candidate of `defaultKCandidates(n)` of at least
+ * ⌈√(n/2) / 2⌉ with the highest mean silhouette (`chooseK`); above
+ * `AUTO_K_SAMPLE` identities
  * the candidates are scored on a seeded sample of that many identities,
  * then all identities are clustered with the chosen k. Fewer than three
  * identities form one cluster. Clusters are renumbered by descending
@@ -103,8 +104,13 @@ function chooseClusters(rows: SparseRows, settings: ClusterStageSettings): Clust
       k,
       score: Math.round(silhouette * 1e4) / 1e4,
     }));
+  // Peer comparison needs clusters small enough that a team's own
+  // pattern stands out, so k starts at half the √(n/2) rule of thumb.
+  const floor = Math.max(2, Math.ceil(Math.sqrt(n / 2) / 2));
+  const candidates = defaultKCandidates(n).filter((k) => k >= floor);
+  if (candidates.length === 0) candidates.push(Math.min(floor, n - 1));
   if (n <= AUTO_K_SAMPLE) {
-    const choice = chooseK(rows, base);
+    const choice = chooseK(rows, { ...base, candidates });
     return {
       result: choice.result,
       rule: "highest mean silhouette",
@@ -113,8 +119,11 @@ function chooseClusters(rows: SparseRows, settings: ClusterStageSettings): Clust
   }
 
   const sample = sampleRows(rows, AUTO_K_SAMPLE, settings.seed);
-  const candidates = defaultKCandidates(n).filter((k) => k < sample.rowCount);
-  const choice = chooseK(sample, { seed: settings.seed, maxIterations: settings.maxIterations, candidates });
+  const choice = chooseK(sample, {
+    seed: settings.seed,
+    maxIterations: settings.maxIterations,
+    candidates: candidates.filter((k) => k < sample.rowCount),
+  });
   return {
     result: kMeans(rows, { ...base, k: choice.k }),
     rule: `highest mean silhouette on a seeded sample of ${AUTO_K_SAMPLE} identities`,
