@@ -41,29 +41,8 @@ const FALSE_WORDS = new Set(["false", "0", "no"]);
  *   or the missing required columns.
  */
 export function parseUsageCsv(text: string): UsageCsv {
-  let rows: string[][];
-  try {
-    rows = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new InputError(
-      "usage CSV",
-      [
-        {
-          path: "file",
-          received: error instanceof Error ? error.message : String(error),
-          expected: "well-formed CSV with the same number of fields per row",
-        },
-      ],
-      { cause: error },
-    );
-  }
-
-  const header = (rows[0] ?? []).map((name) => name.toLowerCase());
+  const rows = csvRows(text);
+  const header = (rows[0]?.fields ?? []).map((name) => name.toLowerCase());
   const position = (name: string) => header.indexOf(name);
   const missing = ["identity", "entitlement"].filter((n) => position(n) < 0);
   if (missing.length > 0) {
@@ -88,8 +67,7 @@ export function parseUsageCsv(text: string): UsageCsv {
   const records: UsageRecordInput[] = [];
   const issues: InputIssue[] = [];
   for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = r + 1;
+    const { fields: row, line } = rows[r]!;
     const issue = (column: string, value: string, expected: string) =>
       issues.push({
         path: `line ${line}, column ${column}`,
@@ -129,4 +107,68 @@ export function parseUsageCsv(text: string): UsageCsv {
   }
   if (issues.length > 0) throw new InputError("usage CSV", issues);
   return { records, ignoredColumns };
+}
+
+/** One CSV record with the line it starts on, from 1. */
+interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
+/**
+ * Splits CSV text into trimmed fields. Text without a double quote has
+ * no quoting to resolve, so it is split on line ends and commas directly
+ * (several times faster on millions of rows); other text goes through
+ * csv-parse. Empty lines are skipped; every row must have as many fields
+ * as the first.
+ */
+export function csvRows(text: string): CsvRow[] {
+  if (text.includes('"')) return quotedRows(text);
+  const lines = text.split("\n");
+  const rows: CsvRow[] = [];
+  let width = -1;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.trim() === "") continue;
+    const fields = line.split(",");
+    for (let f = 0; f < fields.length; f++) fields[f] = fields[f]!.trim();
+    if (width < 0) width = fields.length;
+    else if (fields.length !== width) {
+      throw new InputError("usage CSV", [
+        {
+          path: `line ${i + 1}`,
+          received: `${fields.length} ${fields.length === 1 ? "field" : "fields"}`,
+          expected: `${width} fields, as in the header`,
+        },
+      ]);
+    }
+    rows.push({ fields, line: i + 1 });
+  }
+  return rows;
+}
+
+function quotedRows(text: string): CsvRow[] {
+  try {
+    const records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ fields: record, line: info.lines }));
+  } catch (error) {
+    throw new InputError(
+      "usage CSV",
+      [
+        {
+          path: "file",
+          received: error instanceof Error ? error.message : String(error),
+          expected: "well-formed CSV with the same number of fields per row",
+        },
+      ],
+      { cause: error },
+    );
+  }
 }

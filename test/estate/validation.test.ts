@@ -162,6 +162,24 @@ describe("parseUsageCsv", () => {
     expect(error.message).toContain('at line 2, column granted: received "maybe"');
   });
 
+  it("counts lines across blank lines", () => {
+    const error = inputError(() =>
+      parseUsageCsv("identity,entitlement,uses\n\na,x,1\n\nb,y,lots\n"),
+    );
+    expect(error.message).toContain('at line 5, column uses: received "lots"');
+  });
+
+  it("reads quoted and plain files alike", () => {
+    const plain = parseUsageCsv("identity,entitlement,uses\r\na,x,1\r\nb,y,2\r\n");
+    const quoted = parseUsageCsv('identity,entitlement,uses\r\n"a",x,1\r\nb,"y",2\r\n');
+    expect(quoted).toEqual(plain);
+  });
+
+  it("rejects a row with a missing field", () => {
+    const error = inputError(() => parseUsageCsv("identity,entitlement\na\n"));
+    expect(error.message).toContain("at line 2: received 1 field, expected 2 fields, as in the header");
+  });
+
   it("reports columns it does not read", () => {
     const csv = parseUsageCsv("identity,entitlement,uses,team\na,x,1,blue\n");
     expect(csv.ignoredColumns).toEqual(["team"]);
