@@ -1,4 +1,4 @@
-import { DAY_MS, formatDate, formatDay } from "../dates.js";
+import { DAY_MS, formatDay } from "../dates.js";
 import type { Estate } from "../estate/estate.js";
 import { CHANNEL_BITS, type UsageMatrix } from "../matrix/usage-matrix.js";
 import { round4 } from "../roles/candidate-roles.js";
@@ -7,8 +7,6 @@ import { type ObservationWindow, lastUseOf } from "./observation.js";
 import type { PeerGroups } from "./peers.js";
 import type { Evidence } from "./types.js";
 
-const dateOrNull = (ms: number | undefined) =>
-  ms === undefined || Number.isNaN(ms) ? null : formatDate(ms);
 
 /** Names of the channels set in a channel bit set, in a fixed order. */
 export function channelNames(bits: number): string[] {
@@ -41,17 +39,17 @@ export function grantEvidence(
   const via = matrix.via[cell]!;
   return {
     uses: Number.isNaN(uses) ? null : uses,
-    lastUsedAt: dateOrNull(lastUseOf(matrix, cell)),
+    lastUsedAt: window.isoDate(lastUseOf(matrix, cell)),
     neverUsed: matrix.neverUsed[cell] === 1,
     daysSinceLastUse: assessment.daysSinceLastUse ?? null,
     failedAttempts: Number.isNaN(failures) ? null : failures,
-    lastFailureAt: dateOrNull(matrix.lastFailureAt[cell]),
-    grantedAt: dateOrNull(matrix.grantedAt[cell]),
+    lastFailureAt: window.isoDate(matrix.lastFailureAt[cell]),
+    grantedAt: window.isoDate(matrix.grantedAt[cell]),
     via: via < 0 ? null : matrix.entitlements[via]!,
     channels: channelNames(matrix.channels[cell]!),
     granularity: granularityName(matrix, cell),
-    asOf: dateOrNull(window.asOf),
-    windowStart: dateOrNull(window.start),
+    asOf: window.isoDate(window.asOf),
+    windowStart: window.isoDate(window.start),
     windowDays: window.windowDays,
     dormantDays: window.dormantDays,
     cluster,
@@ -63,7 +61,7 @@ export function grantEvidence(
     system: entitlement.system ?? null,
     environment: entitlement.environment ?? null,
     periodDays: assessment.periodicity?.periodDays ?? null,
-    judgeableAt: dateOrNull(assessment.judgeableAt),
+    judgeableAt: window.isoDate(assessment.judgeableAt),
   };
 }
 

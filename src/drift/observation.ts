@@ -1,4 +1,4 @@
-import { DAY_MS } from "../dates.js";
+import { DAY_MS, formatDate } from "../dates.js";
 import type { UsageMatrix } from "../matrix/usage-matrix.js";
 
 /**
@@ -12,6 +12,12 @@ export interface ObservationWindow {
   readonly start: number | undefined;
   readonly windowDays: number;
   readonly dormantDays: number;
+  /**
+   * Formats an instant as ISO-8601 UTC, or null for undefined or NaN.
+   * Texts are shared between calls: evidence repeats the same few
+   * hundred days across millions of grants.
+   */
+  readonly isoDate: (ms: number | undefined) => string | null;
 }
 
 /** Creates the window ending at `asOf`. */
@@ -20,11 +26,21 @@ export function observationWindow(
   windowDays: number,
   dormantDays: number,
 ): ObservationWindow {
+  const texts = new Map<number, string>();
   return {
     asOf,
     start: asOf === undefined ? undefined : asOf - windowDays * DAY_MS,
     windowDays,
     dormantDays,
+    isoDate(ms) {
+      if (ms === undefined || Number.isNaN(ms)) return null;
+      let text = texts.get(ms);
+      if (text === undefined) {
+        text = formatDate(ms);
+        texts.set(ms, text);
+      }
+      return text;
+    },
   };
 }
 
