@@ -15,7 +15,7 @@ import { registerMine } from "./commands/mine.js";
 /**
  * Exit codes: 0 success, 1 unexpected failure, 2 invalid input, options
  * or command line, 3 new critical or high findings when
- * `--fail-on-new-high` asks for it.
+ * `--fail-on-new-high` is given.
  */
 export const EXIT_CODES = {
   ok: 0,

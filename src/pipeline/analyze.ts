@@ -36,7 +36,7 @@ export interface AnalyzeOptions extends AnalyzeSettingsInput {
   /** Input columns that a loader did not read, echoed in the report. */
   ignoredColumns?: readonly string[];
   /**
-   * What a loader read (for example the summary of an activity log),
+   * Counts of the loader (for example the summary of an activity log),
    * echoed in the report as `input.source`. Must be plain JSON data.
    */
   inputSource?: Readonly<Record<string, unknown>>;
@@ -202,7 +202,7 @@ function sortRecommendations(list: Recommendation[]): Recommendation[] {
   );
 }
 
-/** Whether a value is an `Estate` built by this library. */
+/** Tests whether a value is an `Estate` built by this library. */
 export function isEstate(value: unknown): value is Estate {
   if (value === null || typeof value !== "object") return false;
   const matrix = (value as { matrix?: unknown }).matrix;

@@ -157,7 +157,7 @@ function planFor(finding: Finding, breakGlass: boolean): Plan | undefined {
       };
     case "dormant-identity":
       // A break-glass identity is expected to sit idle; its own
-      // break-glass finding already asks for attestation.
+      // break-glass finding already leads to an attestation.
       if (breakGlass) return undefined;
       return {
         kind: "review-identity",

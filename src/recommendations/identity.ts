@@ -56,7 +56,7 @@ export function contentEtag(content: {
     .slice(0, 16);
 }
 
-/** A target with every field null but those given. */
+/** Builds a target with every field null but those given. */
 export function target(fields: Partial<RecommendationTarget>): RecommendationTarget {
   return {
     identity: null,

@@ -44,7 +44,7 @@ export function ungrantedUse(estate: Estate): UngrantedUse[] {
       if (matrix.granted[c] === 1) continue;
       const uses = matrix.uses[c]!;
       const last = matrix.lastUsedAt[c]!;
-      // Denied attempts on access nobody granted are not use.
+      // Denied attempts on access that was never granted are not use.
       if (!(uses > 0) && Number.isNaN(last)) continue;
       result.push({
         identity: matrix.identities[i]!,

@@ -10,7 +10,7 @@ import type { Settings } from "../settings.js";
 /** Version of the report's JSON layout; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = "1.0.0";
 
-/** What was read. */
+/** Summary of the input as read. */
 export interface InputSummary {
   readonly identities: number;
   readonly entitlements: number;
@@ -28,7 +28,7 @@ export interface InputSummary {
   readonly aliasedRecords: number;
   /** Input columns or fields that rolemine did not read. */
   readonly ignoredColumns: readonly string[];
-  /** What the loader read, such as an activity log's counts; or null. */
+  /** Counts of the loader, such as an activity log's summary, or null. */
   readonly source: Readonly<Record<string, unknown>> | null;
 }
 
@@ -51,11 +51,11 @@ export interface ClusterSummary {
   readonly role: string | null;
 }
 
-/** How the clusters were found. */
+/** Parameters and outcome of the clustering. */
 export interface ClusteringSummary {
   /** Clusters requested or chosen. */
   readonly k: number;
-  /** How k was set: `given`, or the automatic rule used. */
+  /** Rule that set k: `given`, or the automatic rule used. */
   readonly kRule: string;
   /** Scores behind an automatic k, by candidate k; empty when given. */
   readonly kScores: readonly { readonly k: number; readonly score: number }[];
@@ -126,7 +126,7 @@ export interface Report {
     readonly identities: readonly IdentityDebt[];
   };
   readonly ungrantedUse: readonly UngrantedUse[];
-  /** How earlier review states were carried in; null without reviews. */
+  /** Outcome of carrying earlier review states in, or null without reviews. */
   readonly reviews: ReviewOutcome | null;
   /** Findings compared with the previous run; null without one. */
   readonly diff: RunDiff | null;
