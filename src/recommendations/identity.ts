@@ -41,7 +41,7 @@ function subjectOf(kind: RecommendationKind, target: RecommendationTarget) {
 }
 
 /**
- * Hash of everything a reviewer sees, for the review etag. The content is
+ * Hashes everything shown to a reviewer, for the review etag. The content is
  * built in a fixed key order, so plain JSON is canonical here and the
  * key sort of `contentHash` is not needed.
  */
