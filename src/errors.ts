@@ -4,8 +4,7 @@ import type { z } from "zod";
 export type RolemineErrorCode =
   | "invalid_input"
   | "invalid_option"
-  | "parse_failed"
-  | "empty_input";
+  | "parse_failed";
 
 /**
  * Base class of every error rolemine throws, so that `name`, `code` and
