@@ -14,7 +14,9 @@
  * built, and each rolemine mode run once, before timing starts.
  *
  * Usage: npx tsx bench/cluster.ts [--runs 5] [--sets apj,americas_small]
- *        [--python /usr/bin/python3]
+ *        [--python /usr/bin/python3] [--threads N]
+ * `--threads` sets OMP_NUM_THREADS for scikit-learn, which otherwise uses
+ * one OpenMP thread per core; rolemine runs on one thread.
  * Sets: apj, americas_small, americas_large, customer (the default) and
  * synthetic.
  * Without scikit-learn the peer columns are skipped with a message.
@@ -154,10 +156,17 @@ function writeProblem(
 }
 
 /** Runs the Python peer; returns undefined with a message when it cannot. */
-function runPeer(python: string, folder: string): PeerReport | undefined {
+function runPeer(
+  python: string,
+  folder: string,
+  threads: string | undefined,
+): PeerReport | undefined {
   const script = join(import.meta.dirname, "sklearn_kmeans.py");
+  const env =
+    threads === undefined ? process.env : { ...process.env, OMP_NUM_THREADS: threads };
   const child = spawnSync(python, [script, folder], {
     encoding: "utf8",
+    env,
     maxBuffer: 256 * 1024 * 1024,
   });
   if (child.error !== undefined || child.status !== 0) {
@@ -193,6 +202,9 @@ function main(): void {
   const runs = Number(argument("runs", "5"));
   const names = argument("sets", DEFAULT_SETS).split(",");
   const python = argument("python", "/usr/bin/python3");
+  const threads = process.argv.includes("--threads")
+    ? argument("threads", "")
+    : undefined;
   const fixed: string[] = [];
   const seeded: string[] = [];
   let version = "not available";
@@ -226,7 +238,7 @@ function main(): void {
         for (const mode of ["hamerly", "lloyd", "own"] as const) {
           own[mode].push(timeOnce(rows, modes[mode]));
         }
-        const peer = runPeer(python, folder);
+        const peer = runPeer(python, folder, threads);
         if (peer === undefined) break;
         peers.push(peer);
       }
