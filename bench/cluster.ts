@@ -78,11 +78,11 @@ function median(values: number[]): number {
 }
 
 /**
- * Builds a seeded estate with no repeated rows to collapse: 30,000 identities,
- * 5,000 entitlements and 40 grants each (1.2 million grants). Each
- * identity takes 32 grants from one of 300 planted roles of 60
- * entitlements (popularity skewed towards the first roles) and 8 at
- * random.
+ * Builds a seeded estate with no repeated rows to collapse: 30,000
+ * identities, 5,000 entitlements and 40 grants each (1.2 million
+ * grants). Each identity takes 32 grants from one of 300 planted roles
+ * of 60 random entitlements (popularity skewed towards the first roles)
+ * and 8 at random.
  */
 function syntheticRows(): SparseRows {
   const random = createRandom(1);

@@ -19,7 +19,7 @@ one default-seeded fit per run (init="k-means++", n_init=1), so that the
 cost of seeding can be compared too.
 
 Exit status 3 means scikit-learn could not be imported, and the message
-on stderr tells how to install it.
+on stderr explains how to install it.
 
 Usage: /usr/bin/python3 bench/sklearn_kmeans.py FOLDER
 """

@@ -115,9 +115,9 @@ export function defaultKCandidates(rowCount: number): number[] {
  * costs one k-means run plus O(s² + s·k) for a sample of s rows.
  *
  * NOTE: on sparse grant rows with many equal rows the silhouette tends to
- * rise with k (on the HP Labs apj set it rises up to the largest default
- * candidate, 32), so the candidate cap bounds the choice more than the
- * score does. Pass `candidates` when a different range is wanted.
+ * rise with k. On the HP Labs apj set it peaks at the largest default
+ * candidate, 32, so there the cap decides more than the score does.
+ * Pass `candidates` when a different range is wanted.
  *
  * @throws {OptionError} when a candidate is not a whole number from 2 to
  *   rows − 1, when no candidate remains (fewer than 3 rows), or when any

@@ -121,9 +121,9 @@ export function kMeans(rows: SparseRows, options: KMeansOptions): KMeansResult {
       clustered = { rows: prepared, weights: new Int32Array(rows.rowCount).fill(1) };
     }
   }
-  const algorithm: KMeansResult["algorithm"] =
-    outcome !== undefined ? "ml-kmeans" : requested === "lloyd" ? "lloyd" : "hamerly";
+  let algorithm: KMeansResult["algorithm"] = "ml-kmeans";
   if (outcome === undefined) {
+    algorithm = requested === "lloyd" ? "lloyd" : "hamerly";
     const set = new CentroidSet(centroids, k, rows.columnCount);
     outcome = iterateKMeans(distinct.rows, distinct.weights, set, iteration);
   }
@@ -183,9 +183,11 @@ function initialCentroids(
   const { rows, weights } = distinct;
   const d = rows.columnCount;
   if (settings.initialCentroids !== undefined) {
-    const given = settings.initialCentroids;
+    const initial = settings.initialCentroids;
     const copy =
-      given instanceof Float64Array ? given.slice() : Float64Array.from(given);
+      initial instanceof Float64Array
+        ? initial.slice()
+        : Float64Array.from(initial);
     if (metric === "cosine") {
       // Options checking has rejected all-zero centroids under cosine.
       for (let c = 0; c < k; c++) {
