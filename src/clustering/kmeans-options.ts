@@ -77,8 +77,9 @@ export interface KMeansOptions {
   algorithm?: KMeansAlgorithm;
   /**
    * Starting centroids, row-major, k × columnCount, in place of k-means++
-   * seeding (the layout of `KMeansResult.centroids`). Under `cosine` they
-   * are scaled to unit length, and none may be all zero. Not modified.
+   * seeding (the layout of `KMeansResult.centroids`). Under `cosine` none
+   * may be all zero, and a copy of each is scaled to unit length unless
+   * its length is within 1e-12 of 1. The array itself is not modified.
    */
   initialCentroids?: ArrayLike<number>;
   /**

@@ -195,6 +195,9 @@ function initialCentroids(
         let norm = 0;
         for (let j = 0; j < d; j++) norm += centroid[j]! * centroid[j]!;
         const length = Math.sqrt(norm);
+        // Rescaling a unit centroid, such as one from seedKMeansPlusPlus,
+        // would only add rounding and could flip ties.
+        if (Math.abs(length - 1) <= 1e-12) continue;
         for (let j = 0; j < d; j++) centroid[j]! /= length;
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distinctRows } from "../../src/clustering/distinct-rows.js";
+import { kMeans } from "../../src/clustering/kmeans.js";
 import {
   defaultLocalTrials,
   seedKMeansPlusPlus,
@@ -80,6 +81,20 @@ describe("seedKMeansPlusPlus", () => {
     ]);
     const centres = seedKMeansPlusPlus(rows, { k: 2, seed: 1, metric: "cosine" });
     expect(new Set(centreKeys(centres, 2))).toEqual(new Set(["0.6,0.8,0", "0,0,1"]));
+  });
+
+  it("kMeans seed: same centres as seedKMeansPlusPlus", () => {
+    for (const metric of ["euclidean", "cosine"] as const) {
+      const seeded = kMeans(fire1, { k: 15, seed: 4, metric, maxIterations: 20 });
+      const given = kMeans(fire1, {
+        k: 15,
+        metric,
+        maxIterations: 20,
+        initialCentroids: seedKMeansPlusPlus(fire1, { k: 15, seed: 4, metric }),
+      });
+      expect(Array.from(given.assignments)).toEqual(Array.from(seeded.assignments));
+      expect(Array.from(given.centroids)).toEqual(Array.from(seeded.centroids));
+    }
   });
 
   it("localTrials default: 2 + ⌊ln k⌋", () => {
