@@ -55,6 +55,15 @@ export const AnalyzeOptionsSchema = z.strictObject({
     .int({ error: "a whole number, 1 or more" })
     .min(1, { error: "a whole number, 1 or more" })
     .optional(),
+  /**
+   * Distance k-means minimises: `euclidean` (on 0/1 vectors, the number
+   * of entitlements two identities do not share) or `cosine` (spherical
+   * k-means; discounts identities that simply hold more). Default
+   * "euclidean".
+   */
+  metric: z
+    .enum(["euclidean", "cosine"], { error: '"euclidean" or "cosine"' })
+    .optional(),
   /** What the clustered vectors record; see `FeatureMode`. Default "auto". */
   features: z
     .enum(["auto", "grants", "usage"], {
@@ -138,6 +147,7 @@ export interface Settings {
   seed: number;
   k: number | "auto";
   maxIterations: number;
+  metric: "euclidean" | "cosine";
   features: "auto" | "grants" | "usage";
   /** ISO-8601 instant, or null when the input has no dates at all. */
   asOf: string | null;
@@ -158,6 +168,7 @@ export const DEFAULT_SETTINGS = {
   seed: 1,
   k: "auto",
   maxIterations: 100,
+  metric: "euclidean",
   features: "auto",
   windowDays: 90,
   support: 0.8,
@@ -191,6 +202,7 @@ export function resolveSettings(
     seed: given.seed ?? DEFAULT_SETTINGS.seed,
     k: given.k ?? DEFAULT_SETTINGS.k,
     maxIterations: given.maxIterations ?? DEFAULT_SETTINGS.maxIterations,
+    metric: given.metric ?? DEFAULT_SETTINGS.metric,
     features: given.features ?? DEFAULT_SETTINGS.features,
     asOf: given.asOf ?? inputAsOf,
     windowDays,

@@ -28,6 +28,7 @@ export interface ClusterStageSettings {
   readonly k: number | "auto";
   readonly seed: number;
   readonly maxIterations: number;
+  readonly metric: "euclidean" | "cosine";
   readonly features: FeatureMode;
   readonly onIteration?: ((progress: KMeansProgress) => void) | undefined;
 }
@@ -83,6 +84,7 @@ function chooseClusters(rows: SparseRows, settings: ClusterStageSettings): Clust
   const base = {
     seed: settings.seed,
     maxIterations: settings.maxIterations,
+    metric: settings.metric,
     onIteration: settings.onIteration,
   };
   if (settings.k !== "auto") {
@@ -122,6 +124,7 @@ function chooseClusters(rows: SparseRows, settings: ClusterStageSettings): Clust
   const choice = chooseK(sample, {
     seed: settings.seed,
     maxIterations: settings.maxIterations,
+    metric: settings.metric,
     candidates: candidates.filter((k) => k < sample.rowCount),
   });
   return {

@@ -31,6 +31,7 @@ export interface ExitState {
 export interface AnalyzeFlags {
   k?: number;
   seed?: number;
+  metric?: string;
   asOf?: string;
   windowDays?: number;
   dormantDays?: number;
@@ -52,6 +53,7 @@ export function withAnalyzeOptions(command: Command): Command {
   return command
     .option("--k <n>", "number of clusters (default: chosen by the k rule)", parseWholeNumber("--k", 1))
     .option("--seed <n>", "seed of every random choice (default: 1)", parseWholeNumber("--seed", 0))
+    .option("--metric <metric>", "k-means distance: euclidean or cosine (default: euclidean)")
     .option("--as-of <date>", "ISO-8601 instant of the analysis (default: latest date in the input)")
     .option("--window-days <n>", "observation window in days (default: 90)", parsePositive("--window-days"))
     .option("--dormant-days <n>", "days without use after which a grant is dormant (default: the window)", parsePositive("--dormant-days"))
@@ -93,6 +95,7 @@ export function runAnalysis(
   }
   if (flags.k !== undefined) options.k = flags.k;
   if (flags.seed !== undefined) options.seed = flags.seed;
+  if (flags.metric !== undefined) options.metric = flags.metric as never;
   if (flags.asOf !== undefined) options.asOf = flags.asOf;
   if (flags.windowDays !== undefined) options.windowDays = flags.windowDays;
   if (flags.dormantDays !== undefined) options.dormantDays = flags.dormantDays;
