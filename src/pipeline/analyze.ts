@@ -12,7 +12,12 @@ import { parseIsoDate } from "../dates.js";
 import { recommendationsFromFindings } from "../recommendations/from-findings.js";
 import { recommendationsFromRoles } from "../recommendations/from-roles.js";
 import type { Recommendation } from "../recommendations/types.js";
-import { inputSummary, reportSummary, ungrantedUse } from "../report/summary.js";
+import {
+  deniedWithoutGrant,
+  inputSummary,
+  reportSummary,
+  ungrantedUse,
+} from "../report/summary.js";
 import { REPORT_SCHEMA_VERSION, type Report } from "../report/types.js";
 import { applyReviews, parseReviews } from "../recommendations/reviews.js";
 import { diffFindings, parsePreviousReport } from "../report/diff.js";
@@ -146,6 +151,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
     roles.flatMap((role) => role.clusters.map((cluster) => [cluster, role.id] as const)),
   );
   const unGranted = ungrantedUse(estate);
+  const denied = deniedWithoutGrant(estate);
   const { timings: withTimings, ...echoed } = settings;
 
   const report: Report = {
@@ -157,6 +163,8 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
       clusters: clusters.k,
       candidateRoles: roles.length,
       ungrantedUse: unGranted.length,
+      deniedWithoutGrant: denied.length,
+      ignoredColumns,
     }),
     clustering: clusters.summary,
     clusters: members.map((list, id) => ({
@@ -171,6 +179,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
     recommendations,
     debt: drift.debt,
     ungrantedUse: unGranted,
+    deniedWithoutGrant: denied,
     reviews: reviewed?.outcome ?? null,
     diff:
       previous === undefined

@@ -6,6 +6,7 @@ export const STATE_COLOURS: Readonly<Record<CellState, string>> = {
   unused: "#e08214",
   unknown: "#bdbdbd",
   "ungranted-use": "#d7191c",
+  denied: "#7b3294",
 };
 
 const LABEL_WIDTH = 180;

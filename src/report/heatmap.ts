@@ -8,7 +8,13 @@ import type { Estate } from "../estate/estate.js";
 import type { Report } from "./types.js";
 
 /** State of one matrix cell, in order of display precedence. */
-export const CELL_STATES = ["used", "unused", "unknown", "ungranted-use"] as const;
+export const CELL_STATES = [
+  "used",
+  "unused",
+  "unknown",
+  "ungranted-use",
+  "denied",
+] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 /** One drawn cell: a single cell, or a bin of cells in a large matrix. */
@@ -163,7 +169,12 @@ function cellState(
   cell: number,
 ): CellState {
   const { matrix } = estate;
-  if (matrix.granted[cell] !== 1) return "ungranted-use";
+  if (matrix.granted[cell] !== 1) {
+    // Without a grant, only a successful use is use; the rest were denied.
+    return isUsedInWindow(matrix, window, cell) || matrix.uses[cell]! > 0
+      ? "ungranted-use"
+      : "denied";
+  }
   if (isUsedInWindow(matrix, window, cell)) return "used";
   return isUsageObserved(matrix, cell) ? "unused" : "unknown";
 }

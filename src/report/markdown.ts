@@ -28,8 +28,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       `Analysis as of ${settings.asOf ?? "an undated input"}, ` +
       `observation window ${settings.windowDays} days, seed ${settings.seed}.`,
     "",
-    "Every recommendation below is advisory and pending human review: " +
-      "rolemine has changed no access.",
+    "Every recommendation below is advisory: rolemine has changed no " +
+      "access. Each shows its review state; new ones are pending.",
     "",
   );
 
@@ -48,6 +48,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
         ["recommendations (critical or high)", `${summary.recommendations} (${summary.highPriority})`],
         ["drift debt", String(summary.driftDebt)],
         ["use without a grant", String(summary.ungrantedUse)],
+        ["denied without a grant", String(summary.deniedWithoutGrant)],
+        [
+          "review states",
+          Object.entries(summary.reviewStates)
+            .map(([state, n]) => `${state} ${n}`)
+            .join(", "),
+        ],
       ],
     ),
     "",
@@ -71,6 +78,22 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const rest = report.recommendations.length - queue.length;
   if (rest > 0) {
     out.push(`${rest} more recommendations of lower rank are in the JSON report.`, "");
+  }
+
+  if (report.deniedWithoutGrant.length > 0) {
+    out.push("## Denied attempts on access never granted", "");
+    out.push(
+      table(
+        ["identity", "entitlement", "denied attempts", "last"],
+        report.deniedWithoutGrant.map((d) => [
+          d.identity,
+          d.entitlement,
+          String(d.failures),
+          d.lastFailureAt ?? "",
+        ]),
+      ),
+      "",
+    );
   }
 
   out.push("## Drift debt", "");

@@ -4,10 +4,17 @@ import { formatDate } from "../dates.js";
 import { density } from "../matrix/usage-matrix.js";
 import {
   RECOMMENDATION_KINDS,
+  REVIEW_STATES,
   type Recommendation,
   type RecommendationKind,
+  type ReviewState,
 } from "../recommendations/types.js";
-import type { InputSummary, ReportSummary, UngrantedUse } from "./types.js";
+import type {
+  DeniedAttempt,
+  InputSummary,
+  ReportSummary,
+  UngrantedUse,
+} from "./types.js";
 
 /** Summarises what was read. */
 export function inputSummary(
@@ -33,6 +40,30 @@ export function inputSummary(
     ignoredColumns: ignoredColumns.slice(),
     source: source ?? null,
   };
+}
+
+/**
+ * Cells with denied attempts and neither a grant nor a successful use:
+ * someone tried access they do not hold. Risk evidence for a reviewer.
+ */
+export function deniedWithoutGrant(estate: Estate): DeniedAttempt[] {
+  const { matrix } = estate;
+  const result: DeniedAttempt[] = [];
+  for (let i = 0; i < matrix.identities.length; i++) {
+    for (let c = matrix.rowOffsets[i]!; c < matrix.rowOffsets[i + 1]!; c++) {
+      if (matrix.granted[c] === 1 || matrix.uses[c]! > 0) continue;
+      const failures = matrix.failures[c]!;
+      if (!(failures > 0)) continue;
+      const last = matrix.lastFailureAt[c]!;
+      result.push({
+        identity: matrix.identities[i]!,
+        entitlement: matrix.entitlements[matrix.columns[c]!]!,
+        failures,
+        lastFailureAt: Number.isNaN(last) ? null : formatDate(last),
+      });
+    }
+  }
+  return result;
 }
 
 /** Cells with a successful use but no grant, in matrix order. */
@@ -63,7 +94,13 @@ export function reportSummary(
   drift: DriftResult,
   recommendations: readonly Recommendation[],
   source: Readonly<Record<string, unknown>> | undefined,
-  counts: { clusters: number; candidateRoles: number; ungrantedUse: number },
+  counts: {
+    clusters: number;
+    candidateRoles: number;
+    ungrantedUse: number;
+    deniedWithoutGrant: number;
+    ignoredColumns: readonly string[];
+  },
 ): ReportSummary {
   const findingsByType: Record<string, number> = {};
   for (const finding of drift.findings) {
@@ -99,16 +136,42 @@ export function reportSummary(
     highPriority,
     driftDebt: drift.debt.estate,
     ungrantedUse: counts.ungrantedUse,
-    notes: notes(estate, drift, source),
+    deniedWithoutGrant: counts.deniedWithoutGrant,
+    reviewStates: reviewStates(recommendations),
+    notes: notes(estate, drift, source, counts),
   };
+}
+
+function reviewStates(
+  recommendations: readonly Recommendation[],
+): Record<ReviewState, number> {
+  const states = Object.fromEntries(REVIEW_STATES.map((state) => [state, 0])) as Record<
+    ReviewState,
+    number
+  >;
+  for (const recommendation of recommendations) states[recommendation.review.state]++;
+  return states;
 }
 
 function notes(
   estate: Estate,
   drift: DriftResult,
   source: Readonly<Record<string, unknown>> | undefined,
+  counts: { deniedWithoutGrant: number; ignoredColumns: readonly string[] },
 ): string[] {
   const result: string[] = [];
+  if (counts.ignoredColumns.length > 0) {
+    result.push(
+      `Columns not read: ${counts.ignoredColumns.join(", ")}. rolemine reads ` +
+        "identity, entitlement, uses, last_used and granted; check for a misspelled name.",
+    );
+  }
+  if (counts.deniedWithoutGrant > 0) {
+    result.push(
+      `${count(counts.deniedWithoutGrant, "identity-entitlement pair shows", "identity-entitlement pairs show")} ` +
+        "denied attempts on access that was never granted; see deniedWithoutGrant.",
+    );
+  }
   if (source?.["grantsSource"] === "observed") {
     result.push(
       "No grants file was given, so grants were inferred from successful " +

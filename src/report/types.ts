@@ -1,7 +1,11 @@
 import type { ExcludedFinding } from "../drift/exclusions.js";
 import type { IdentityDebt } from "../drift/detect.js";
 import type { Finding, Verdict } from "../drift/types.js";
-import type { Recommendation, RecommendationKind } from "../recommendations/types.js";
+import type {
+  Recommendation,
+  RecommendationKind,
+  ReviewState,
+} from "../recommendations/types.js";
 import type { ReviewOutcome } from "../recommendations/reviews.js";
 import type { CandidateRole } from "../roles/candidate-roles.js";
 import type { RunDiff } from "./diff.js";
@@ -38,6 +42,14 @@ export interface UngrantedUse {
   readonly entitlement: string;
   readonly uses: number | null;
   readonly lastUsedAt: string | null;
+}
+
+/** Denied attempts on access that was never granted. */
+export interface DeniedAttempt {
+  readonly identity: string;
+  readonly entitlement: string;
+  readonly failures: number;
+  readonly lastFailureAt: string | null;
 }
 
 /** One cluster of identities that use access alike. */
@@ -86,6 +98,10 @@ export interface ReportSummary {
   readonly highPriority: number;
   readonly driftDebt: number;
   readonly ungrantedUse: number;
+  /** Pairs with denied attempts and no grant; see `Report.deniedWithoutGrant`. */
+  readonly deniedWithoutGrant: number;
+  /** Recommendations per review state. */
+  readonly reviewStates: Readonly<Record<ReviewState, number>>;
   /** Plain-language notes for the reviewer, such as a longer window. */
   readonly notes: readonly string[];
 }
@@ -126,6 +142,8 @@ export interface Report {
     readonly identities: readonly IdentityDebt[];
   };
   readonly ungrantedUse: readonly UngrantedUse[];
+  /** Denied attempts on access that was never granted: risk, not use. */
+  readonly deniedWithoutGrant: readonly DeniedAttempt[];
   /** Outcome of carrying earlier review states in, or null without reviews. */
   readonly reviews: ReviewOutcome | null;
   /** Findings compared with the previous run; null without one. */

@@ -113,7 +113,7 @@ describe("rolemine demo", () => {
     const run = runCli(["demo"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("237 identities (28 non-human)");
-    expect(run.stdout).toContain("All are advisory and pending human review");
+    expect(run.stdout).toContain("All are advisory; no access was changed.");
     expect(run.stdout).toContain("Top 10 of the review queue:");
   });
 });

@@ -52,6 +52,16 @@ describe("analyze --cloudtrail report", () => {
     expect(report.input.source.channels.interactive).toBe(channels.get("interactive"));
   });
 
+  it("lists denied attempts apart from use", () => {
+    expect(report.ungrantedUse).toEqual([]);
+    expect(report.deniedWithoutGrant).toHaveLength(report.input.source.deniedOnlyPairs);
+    expect(report.deniedWithoutGrant.length).toBeGreaterThan(0);
+    const spec = JSON.parse(readFileSync(join(dir, "report.vl.json"), "utf8"));
+    const states = spec.data.values.map((v: { state: string }) => v.state);
+    expect(states).not.toContain("ungranted-use");
+    expect(states.filter((state: string) => state === "denied")).toHaveLength(report.deniedWithoutGrant.length);
+  });
+
   it("writes every report form", () => {
     const svg = readFileSync(join(dir, "report.svg"), "utf8");
     expect(XMLValidator.validate(svg)).toBe(true);

@@ -75,7 +75,7 @@ describe("analyze on the demo estate", () => {
   it("renders a Markdown review queue, highest priority first", () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain("## Review queue");
-    expect(markdown).toContain("advisory and pending human review");
+    expect(markdown).toContain("Every recommendation below is advisory: rolemine has changed no");
     const first = markdown.indexOf("### 1. ");
     expect(markdown.slice(first, first + 20)).toMatch(/### 1\. CRITICAL/);
   });

@@ -78,7 +78,7 @@ describe("heatmap", () => {
     const document = new XMLParser({ ignoreAttributes: false }).parse(svg);
     const rects = document.svg.rect as { "@_fill": string }[];
     // Background, legend, cluster stripes and one per cell.
-    const legend = 4;
+    const legend = 5;
     expect(rects.length).toBe(1 + legend + layout.rows + layout.cells.length);
     expect(document.svg.title).toBe("demo <estate> & co");
   });
