@@ -95,17 +95,82 @@ export function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Converts zod issues (parsed with `reportInput: true`) to input issues. */
+/**
+ * Converts zod issues (parsed with `reportInput: true`) to input issues.
+ * An unknown field becomes one issue at the field itself, with the
+ * closest known field as a suggestion; zod's own "Invalid input:"
+ * wording is reduced to what was expected.
+ */
 export function issuesFromZod(
   error: z.core.$ZodError,
   root: unknown,
 ): InputIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: path === "" ? key : `${path}.${key}`,
+        received: describeValue(valueAtPath(root, [...issue.path, key])),
+        expected: unknownFieldHint(key, KNOWN_FIELDS),
+      }));
+    }
     const received =
       "input" in issue ? issue.input : valueAtPath(root, issue.path);
-    return { path, received: describeValue(received), expected: issue.message };
+    return [{ path, received: describeValue(received), expected: plainMessage(issue.message) }];
   });
+}
+
+// zod words a type mismatch as "Invalid input: expected array, received
+// undefined"; the received part is already in the issue.
+function plainMessage(message: string): string {
+  const match = /^Invalid input: expected (\w+), received \w+$/.exec(message);
+  return match === null ? message : `a value of type ${match[1]}`;
+}
+
+/**
+ * Field names of the input schemas, for did-you-mean suggestions. zod
+ * does not name the accepted keys in an unrecognized-key issue.
+ */
+const KNOWN_FIELDS = [
+  "identity", "entitlement", "granted", "uses", "lastUsedAt", "grantedAt",
+  "via", "failures", "lastFailureAt", "channel", "granularity", "history",
+  "id", "kind", "owner", "department", "createdAt", "expiresAt",
+  "credentialRotatedAt", "active", "breakGlass", "aliases", "tags",
+  "privilege", "system", "environment", "observable", "asOf", "telemetry",
+  "identities", "entitlements", "records", "collectedAt", "from", "systems",
+  "reason", "state", "etag", "note",
+];
+
+function unknownFieldHint(key: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const close = best !== undefined && bestDistance <= Math.max(2, key.length / 3);
+  return close
+    ? `no such field; did you mean ${best}?`
+    : "no such field; remove it or check the documented fields";
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function valueAtPath(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -76,15 +76,18 @@ export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    let where = "file";
+    if (position !== null) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split("\n").length;
+      const column = before.length - before.lastIndexOf("\n");
+      where = `line ${line}, column ${column}`;
+    }
     throw new InputError(
       file,
-      [
-        {
-          path: "file",
-          received: (error as Error).message,
-          expected: "valid JSON",
-        },
-      ],
+      [{ path: where, received: message, expected: "valid JSON" }],
       { cause: error },
     );
   }

@@ -56,8 +56,24 @@ describe("createEstate validation", () => {
     const error = inputError(() =>
       createEstate([{ identity: "a", entitlement: "x", usage: 3 }]),
     );
-    expect(error.message).toContain("usage");
-    expect(error.issues[0]?.path).toBe("0");
+    expect(error.message).toContain("at 0.usage: received 3, expected no such field");
+    expect(error.issues[0]?.path).toBe("0.usage");
+  });
+
+  it("suggests the field meant", () => {
+    const error = inputError(() =>
+      createEstate({ records: [{ identity: "a", entitlement: "x", lastUsed: "2026-01-01" }] }),
+    );
+    expect(error.message).toContain(
+      'at records.0.lastUsed: received "2026-01-01", expected no such field; did you mean lastUsedAt?',
+    );
+  });
+
+  it("words a missing list plainly", () => {
+    const error = inputError(() => createEstate({}));
+    expect(error.message).toContain(
+      "at records: received nothing (the field is missing), expected a value of type array",
+    );
   });
 
   it("rejects an unknown identity kind", () => {
