@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDate, parseIsoDate } from "./dates.js";
 import { OptionError, issuesFromZod } from "./errors.js";
 import {
   IdSchema,
@@ -204,7 +205,8 @@ export function resolveSettings(
     maxIterations: given.maxIterations ?? DEFAULT_SETTINGS.maxIterations,
     metric: given.metric ?? DEFAULT_SETTINGS.metric,
     features: given.features ?? DEFAULT_SETTINGS.features,
-    asOf: given.asOf ?? inputAsOf,
+    // Echo one form whatever the input wrote: the ISO-8601 UTC instant.
+    asOf: given.asOf === undefined ? inputAsOf : formatDate(parseIsoDate(given.asOf)!),
     windowDays,
     dormantDays: given.dormantDays ?? windowDays,
     support: given.support ?? DEFAULT_SETTINGS.support,

@@ -98,15 +98,17 @@ function addPerson(
   };
   identities.push(identity);
 
-  const grantedAt = daysAgo(Math.min(createdDaysAgo, between(120, 900)));
+  const grantedDaysAgo = newJoiner
+    ? createdDaysAgo
+    : Math.min(createdDaysAgo, between(120, 900));
   const grant = (entitlement: string, unused: boolean, extra: Partial<UsageRecordInput> = {}) =>
     records.push({
       identity: id,
       entitlement,
-      grantedAt: newJoiner ? daysAgo(createdDaysAgo) : grantedAt,
+      grantedAt: daysAgo(grantedDaysAgo),
       channel: "interactive",
       granularity: "action",
-      ...usage(context, unused, entitlement),
+      ...usage(context, unused, entitlement, grantedDaysAgo),
       ...extra,
     });
 

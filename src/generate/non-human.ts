@@ -121,13 +121,14 @@ export function nonHumanIdentities(
     identities.push(template.identity);
     for (const entitlement of template.grants) {
       const unused = template.unused?.includes(entitlement) ?? false;
+      const grantedDaysAgo = Math.min(between(100, 700), ageDays(context, template.identity));
       records.push({
         identity: template.identity.id,
         entitlement,
-        grantedAt: daysAgo(Math.min(between(100, 700), ageDays(context, template.identity))),
+        grantedAt: daysAgo(grantedDaysAgo),
         channel: template.channel,
         granularity: template.granularity ?? "action",
-        ...usage(context, unused, entitlement),
+        ...usage(context, unused, entitlement, grantedDaysAgo),
       });
     }
   }

@@ -165,6 +165,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
       ungrantedUse: unGranted.length,
       deniedWithoutGrant: denied.length,
       ignoredColumns,
+      asOf: asOfMs,
     }),
     clustering: clusters.summary,
     clusters: members.map((list, id) => ({

@@ -100,6 +100,7 @@ export function reportSummary(
     ungrantedUse: number;
     deniedWithoutGrant: number;
     ignoredColumns: readonly string[];
+    asOf: number | undefined;
   },
 ): ReportSummary {
   const findingsByType: Record<string, number> = {};
@@ -157,9 +158,24 @@ function notes(
   estate: Estate,
   drift: DriftResult,
   source: Readonly<Record<string, unknown>> | undefined,
-  counts: { deniedWithoutGrant: number; ignoredColumns: readonly string[] },
+  counts: {
+    deniedWithoutGrant: number;
+    ignoredColumns: readonly string[];
+    asOf: number | undefined;
+  },
 ): string[] {
   const result: string[] = [];
+  if (
+    counts.asOf !== undefined &&
+    estate.latestDate !== undefined &&
+    estate.latestDate > counts.asOf
+  ) {
+    result.push(
+      `The input has dates after the analysis instant (latest ` +
+        `${formatDate(estate.latestDate)}); a use after it still counts as use ` +
+        "in the window, so choose an asOf at or after the latest date.",
+    );
+  }
   if (counts.ignoredColumns.length > 0) {
     result.push(
       `Columns not read: ${counts.ignoredColumns.join(", ")}. rolemine reads ` +
