@@ -31,7 +31,7 @@ export function buildProgram(exit: ExitState = { code: 0 }): Command {
       "Role mining and access-drift analytics. Every recommendation is advisory; rolemine never changes access.",
     )
     .version(VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError("(run rolemine help COMMAND for its options)")
     .exitOverride();
   registerAnalyze(program, exit);
   registerMine(program);

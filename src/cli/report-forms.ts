@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Estate } from "../estate/estate.js";
 import { renderReportCsv } from "../report/csv.js";
@@ -6,7 +7,7 @@ import { heatmapVegaLite, renderHeatmapSvg } from "../report/heatmap-render.js";
 import { writeJson } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import type { Report } from "../report/types.js";
-import { writeChunks, writeOutput } from "./output.js";
+import { UsageError, writeChunks, writeOutput } from "./output.js";
 
 /** File names `--out-dir` writes, by form. */
 export const REPORT_FILES = {
@@ -22,6 +23,9 @@ export const REPORT_FILES = {
  * a rename, so a scheduler never picks up a half-written file.
  */
 export function writeReportForms(dir: string, estate: Estate, report: Report): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`--out-dir: ${dir} exists and is not a folder; give a folder path.`);
+  }
   const title =
     `rolemine: ${report.summary.identities} identities × ` +
     `${report.summary.entitlements} entitlements, as of ${report.settings.asOf ?? "undated input"}`;

@@ -10,7 +10,7 @@ import type { Finding } from "./types.js";
 export interface Exclusion {
   readonly identity?: string | undefined;
   readonly entitlement?: string | undefined;
-  /** Identity kind, for example `workload`. */
+  /** Identity kind (not a finding type), for example `workload`. */
   readonly kind?: string | undefined;
   /** Why the exception was accepted, echoed in the report. */
   readonly reason: string;
@@ -24,6 +24,8 @@ export interface ExcludedFinding {
   readonly entitlement: string | null;
   /** Position of the exclusion in the settings' list. */
   readonly exclusion: number;
+  /** The exclusion's reason, repeated for the reader. */
+  readonly reason: string;
 }
 
 /** Findings split by the exclusions. */
@@ -80,6 +82,7 @@ export function applyExclusions(
       identity: finding.identity,
       entitlement: finding.entitlement,
       exclusion: index,
+      reason: exclusions[index]!.reason,
     });
   }
   return { kept, excluded, privilegedKept };

@@ -68,6 +68,7 @@ describe("exclusions", () => {
         identity: "alice",
         entitlement: "crm:read",
         exclusion: 0,
+        reason: "Needed for the audit",
       },
     ]);
     expect(report.settings.exclusions).toEqual(exclusions);

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { buildEstate } from "../../estate/estate.js";
 import { createEstate } from "../../estate/parse.js";
 import {
@@ -29,7 +29,7 @@ export interface ExitState {
 
 /** Options shared by `analyze` and `demo`. */
 export interface AnalyzeFlags {
-  k?: number;
+  k?: number | "auto";
   seed?: number;
   metric?: string;
   asOf?: string;
@@ -51,7 +51,7 @@ export interface AnalyzeFlags {
 /** Adds the analysis options to a command. */
 export function withAnalyzeOptions(command: Command): Command {
   return command
-    .option("--k <n>", "number of clusters (default: chosen by the k rule)", parseWholeNumber("--k", 1))
+    .option("--k <n>", 'number of clusters, or "auto" for the k rule (default: auto)', parseClusterCount)
     .option("--seed <n>", "seed of every random choice (default: 1)", parseWholeNumber("--seed", 0))
     .option("--metric <metric>", "k-means distance: euclidean or cosine (default: euclidean)")
     .option("--as-of <date>", "ISO-8601 instant of the analysis (default: latest date in the input)")
@@ -68,6 +68,17 @@ export function withAnalyzeOptions(command: Command): Command {
     .option("--previous <file>", "previous JSON report: diff the findings and keep claimed recommendations frozen")
     .option("--exclusions <file>", "JSON array of accepted exceptions: { identity?, entitlement?, kind?, reason }")
     .option("--fail-on-new-high", `exit with code ${EXIT_NEW_HIGH} when there are new critical or high findings (all of them without --previous)`);
+}
+
+function parseClusterCount(text: string): number | "auto" {
+  if (text === "auto") return "auto";
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1) {
+    throw new InvalidArgumentError(
+      `--k: received ${JSON.stringify(text)}, expected a whole number, 1 or more, or "auto".`,
+    );
+  }
+  return value;
 }
 
 /** Exit code of `--fail-on-new-high` when new high-priority findings exist. */
@@ -119,10 +130,23 @@ export function runAnalysis(
  */
 export function analysisExitCode(report: Report, flags: AnalyzeFlags): number {
   if (!flags.failOnNewHigh) return 0;
-  const newHigh =
-    report.diff?.newHighPriority ??
-    report.findings.filter((f) => f.priority === "critical" || f.priority === "high").length;
-  return newHigh > 0 ? EXIT_NEW_HIGH : 0;
+  const isNew = report.diff === null ? () => true : ((ids) => (id: string) => ids.has(id))(new Set(report.diff.new));
+  const newHigh = report.findings.filter(
+    (f) => (f.priority === "critical" || f.priority === "high") && isNew(f.id),
+  );
+  if (newHigh.length === 0) return 0;
+  // The scheduler sees the code; the operator reading its log sees why.
+  process.stderr.write(
+    `rolemine: ${newHigh.length} new critical or high findings` +
+      `${report.diff === null ? " (no --previous, so all count as new)" : ""}:\n`,
+  );
+  for (const finding of newHigh.slice(0, 20)) {
+    process.stderr.write(`  ${finding.id} ${finding.priority} ${finding.type} ${finding.identity}${finding.entitlement === null ? "" : ` ${finding.entitlement}`}\n`);
+  }
+  if (newHigh.length > 20) {
+    process.stderr.write(`  ... and ${newHigh.length - 20} more; see the report's diff.new\n`);
+  }
+  return EXIT_NEW_HIGH;
 }
 
 /** Flags of `rolemine analyze` beyond the shared analysis options. */

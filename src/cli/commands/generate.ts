@@ -32,6 +32,14 @@ export function registerGenerate(program: Command): void {
     .option("--out <file>", "write to a file instead of stdout")
     .action((flags: GenerateFlags) => {
       if (flags.demo) {
+        const sized = (["identities", "entitlements", "grants"] as const).filter(
+          (name) => flags[name] !== undefined,
+        );
+        if (sized.length > 0) {
+          throw new UsageError(
+            `--demo writes the fixed demo estate; drop ${sized.map((n) => `--${n}`).join(", ")} or drop --demo.`,
+          );
+        }
         const estate = generateDemoEstate({
           ...(flags.seed === undefined ? {} : { seed: flags.seed }),
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
