@@ -1,7 +1,8 @@
 import type { Estate } from "../estate/estate.js";
 import { isPrivileged } from "../estate/metadata.js";
 import type { Finding, Priority } from "../drift/types.js";
-import { contentEtag, recommendationId, target } from "./identity.js";
+import { target } from "./identity.js";
+import { propose } from "./proposal.js";
 import type { Recommendation, RecommendationKind } from "./types.js";
 
 interface Plan {
@@ -35,33 +36,22 @@ export function recommendationsFromFindings(
     const entitlement =
       finding.entitlement === null ? undefined : entitlementOf.get(finding.entitlement);
     const privileged = entitlement !== undefined && isPrivileged(entitlement);
-    const subject = target({
-      identity: finding.identity,
-      entitlement: finding.entitlement,
-    });
-    const content = {
-      target: subject,
-      rationale: plan.rationale,
-      evidence: finding.evidence,
-    };
-    result.push({
-      id: recommendationId(plan.kind, subject, plan.material),
-      kind: plan.kind,
-      status: "advisory",
-      requiresHumanReview: true,
-      review: {
-        state: "pending",
-        etag: contentEtag(content),
-        note: null,
-        reviewedEtag: null,
-      },
-      priority: finding.priority,
-      escalation: privileged || needsEscalation(finding.priority),
-      score: finding.score,
-      ...content,
-      findings: [finding.id],
-      supersedes: null,
-    });
+    result.push(
+      propose({
+        kind: plan.kind,
+        target: target({
+          identity: finding.identity,
+          entitlement: finding.entitlement,
+        }),
+        rationale: plan.rationale,
+        evidence: finding.evidence,
+        material: plan.material,
+        priority: finding.priority,
+        escalation: privileged || needsEscalation(finding.priority),
+        score: finding.score,
+        findings: [finding.id],
+      }),
+    );
   }
   return result;
 }

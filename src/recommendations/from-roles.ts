@@ -1,6 +1,7 @@
 import type { Estate } from "../estate/estate.js";
 import type { CandidateRole } from "../roles/candidate-roles.js";
-import { contentEtag, recommendationId, target } from "./identity.js";
+import { target } from "./identity.js";
+import { propose } from "./proposal.js";
 import type { Recommendation } from "./types.js";
 
 const MAX_LISTED_MEMBERS = 50;
@@ -79,25 +80,17 @@ function advisory(
   evidence: Recommendation["evidence"],
   score: number,
 ): Recommendation {
-  const content = { target: subject, rationale, evidence };
-  return {
-    id: recommendationId(kind, subject, {}),
+  return propose({
     kind,
-    status: "advisory",
-    requiresHumanReview: true,
-    review: {
-        state: "pending",
-        etag: contentEtag(content),
-        note: null,
-        reviewedEtag: null,
-      },
+    target: subject,
+    rationale,
+    evidence,
+    material: {},
     priority: "low",
     escalation: false,
     score,
-    ...content,
     findings: [],
-    supersedes: null,
-  };
+  });
 }
 
 function holdsDirectly(estate: Estate, row: number, columns: number[]): boolean {
