@@ -30,7 +30,7 @@ export interface InputIssue {
   path: string;
   /** The value received, rendered for a message (truncated to 80 chars). */
   received: string;
-  /** What the field accepts. */
+  /** Description of the accepted values. */
   expected: string;
 }
 

@@ -1,6 +1,6 @@
 import type { Report } from "../report/types.js";
 
-/** A short plain-text digest of a report for a terminal. */
+/** Renders a short plain-text digest of a report for a terminal. */
 export function summaryText(report: Report, maxQueue = 10): string {
   const { summary, settings } = report;
   const lines: string[] = [];

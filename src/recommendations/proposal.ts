@@ -6,7 +6,7 @@ import type {
   RecommendationTarget,
 } from "./types.js";
 
-/** What a rule decides about a new recommendation. */
+/** Content of a new recommendation, as a rule decides it. */
 export interface ProposalContent {
   readonly kind: RecommendationKind;
   readonly target: RecommendationTarget;
