@@ -1,7 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { parseIsoDate } from "../dates.js";
 import { InputError, type InputIssue, describeValue } from "../errors.js";
-import type { UsageRecordInput } from "../estate/schema.js";
+import {
+  CHANNELS,
+  type Channel,
+  GRANULARITIES,
+  type Granularity,
+  type UsageRecordInput,
+} from "../estate/schema.js";
 
 /**
  * Columns of the usage CSV that rolemine reads. `identity` and
@@ -13,6 +19,15 @@ import type { UsageRecordInput } from "../estate/schema.js";
  *   use was recorded.
  * - `granted`: `true`/`false`, `1`/`0` or `yes`/`no`; default true. A row
  *   with `false` records use of access that was not granted.
+ * - `granted_at`: ISO-8601 date of the grant.
+ * - `via`: the group the grant comes through; empty for a direct grant.
+ * - `failures`: denied attempts within the window, a whole number.
+ * - `last_failure`: ISO-8601 date of the last denied attempt.
+ * - `channel`: interactive, non-interactive, api or service.
+ * - `granularity`: action or service, the resolution of the usage source.
+ *
+ * Rows that repeat an identity-entitlement pair (say, one per channel)
+ * are merged by the estate builder.
  *
  * Any other column is allowed, left unread, and listed in
  * `ignoredColumns` of the result so the report can show it.
@@ -23,6 +38,12 @@ export const USAGE_CSV_COLUMNS = [
   "uses",
   "last_used",
   "granted",
+  "granted_at",
+  "via",
+  "failures",
+  "last_failure",
+  "channel",
+  "granularity",
 ] as const;
 
 /** Records read from a usage CSV, with the columns that were not read. */
@@ -63,6 +84,12 @@ export function parseUsageCsv(text: string): UsageCsv {
     uses: position("uses"),
     lastUsed: position("last_used"),
     granted: position("granted"),
+    grantedAt: position("granted_at"),
+    via: position("via"),
+    failures: position("failures"),
+    lastFailure: position("last_failure"),
+    channel: position("channel"),
+    granularity: position("granularity"),
   };
   const records: UsageRecordInput[] = [];
   const issues: InputIssue[] = [];
@@ -103,10 +130,54 @@ export function parseUsageCsv(text: string): UsageCsv {
         issue("granted", row[at.granted]!, "true, false, 1, 0, yes or no");
       }
     }
+    readGrantColumns(row, at, record, issue);
     records.push(record);
   }
   if (issues.length > 0) throw new InputError("usage CSV", issues);
   return { records, ignoredColumns };
+}
+
+const CHANNEL_WORDS = new Set(CHANNELS);
+const GRANULARITY_WORDS = new Set(GRANULARITIES);
+const DATE_EXPECTED = "an ISO-8601 date such as 2026-03-01";
+
+function readGrantColumns(
+  row: readonly string[],
+  at: Readonly<Record<"grantedAt" | "via" | "failures" | "lastFailure" | "channel" | "granularity", number>>,
+  record: UsageRecordInput,
+  issue: (column: string, value: string, expected: string) => void,
+): void {
+  const cell = (position: number) => (position < 0 ? "" : row[position]!);
+  const date = (position: number, column: string) => {
+    const text = cell(position);
+    if (text === "") return undefined;
+    if (parseIsoDate(text) === undefined) issue(column, text, DATE_EXPECTED);
+    return text;
+  };
+  const grantedAt = date(at.grantedAt, "granted_at");
+  if (grantedAt !== undefined) record.grantedAt = grantedAt;
+  const lastFailure = date(at.lastFailure, "last_failure");
+  if (lastFailure !== undefined) record.lastFailureAt = lastFailure;
+  if (cell(at.via) !== "") record.via = cell(at.via);
+
+  const failures = cell(at.failures);
+  if (failures !== "") {
+    const count = Number(failures);
+    if (!Number.isInteger(count) || count < 0) {
+      issue("failures", failures, "a whole number of failed attempts, 0 or more");
+    } else record.failures = count;
+  }
+  const channel = cell(at.channel);
+  if (channel !== "") {
+    if (CHANNEL_WORDS.has(channel as Channel)) record.channel = channel as Channel;
+    else issue("channel", channel, `one of ${CHANNELS.join(", ")}`);
+  }
+  const granularity = cell(at.granularity);
+  if (granularity !== "") {
+    if (GRANULARITY_WORDS.has(granularity as Granularity)) {
+      record.granularity = granularity as Granularity;
+    } else issue("granularity", granularity, `one of ${GRANULARITIES.join(", ")}`);
+  }
 }
 
 /** One CSV record with the line it starts on, from 1. */

@@ -178,8 +178,8 @@ function notes(
   }
   if (counts.ignoredColumns.length > 0) {
     result.push(
-      `Columns not read: ${counts.ignoredColumns.join(", ")}. rolemine reads ` +
-        "identity, entitlement, uses, last_used and granted; check for a misspelled name.",
+      `Columns not read: ${counts.ignoredColumns.join(", ")}; check for a ` +
+        "misspelled column name.",
     );
   }
   if (counts.deniedWithoutGrant > 0) {

@@ -196,6 +196,36 @@ describe("parseUsageCsv", () => {
     expect(error.message).toContain("at line 2: received 1 field, expected 2 fields, as in the header");
   });
 
+  it("reads the grant and failure columns", () => {
+    const csv = parseUsageCsv(
+      "identity,entitlement,uses,granted_at,via,failures,last_failure,channel,granularity\n" +
+        "a,x,0,2026-01-05,grp:ops,3,2026-11-02,api,service\n",
+    );
+    expect(csv.ignoredColumns).toEqual([]);
+    expect(csv.records).toEqual([
+      {
+        identity: "a",
+        entitlement: "x",
+        uses: 0,
+        grantedAt: "2026-01-05",
+        via: "grp:ops",
+        failures: 3,
+        lastFailureAt: "2026-11-02",
+        channel: "api",
+        granularity: "service",
+      },
+    ]);
+  });
+
+  it("names bad grant and failure cells", () => {
+    const error = inputError(() =>
+      parseUsageCsv("identity,entitlement,failures,channel,granularity\na,x,-1,web,row\n"),
+    );
+    expect(error.message).toContain('at line 2, column failures: received "-1"');
+    expect(error.message).toContain('at line 2, column channel: received "web", expected one of interactive');
+    expect(error.message).toContain('at line 2, column granularity: received "row", expected one of action, service');
+  });
+
   it("reports columns it does not read", () => {
     const csv = parseUsageCsv("identity,entitlement,uses,team\na,x,1,blue\n");
     expect(csv.ignoredColumns).toEqual(["team"]);
