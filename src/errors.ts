@@ -111,7 +111,10 @@ export function issuesFromZod(
       return issue.keys.map((key) => ({
         path: path === "" ? key : `${path}.${key}`,
         received: describeValue(valueAtPath(root, [...issue.path, key])),
-        expected: unknownFieldHint(key, KNOWN_FIELDS),
+        // A schema's own message wins over the generic suggestion.
+        expected: issue.message.startsWith("Unrecognized key")
+          ? unknownFieldHint(key, KNOWN_FIELDS)
+          : issue.message,
       }));
     }
     const received =

@@ -100,7 +100,7 @@ describe("parseGrantsJson", () => {
       ),
     );
     expect(error.message).toContain("Invalid grants JSON");
-    expect(error.issues[0]?.path).toBe("0");
+    expect(error.issues[0]?.path).toBe("0.granted_at");
     expect(error.issues[0]?.expected).toBe(
       "only the keys identity, entitlement, grantedAt and via; " +
         "rename or remove granted_at",
