@@ -9,9 +9,10 @@ export const STATE_COLOURS: Readonly<Record<CellState, string>> = {
   denied: "#7b3294",
 };
 
-const LABEL_WIDTH = 180;
+const LABEL_WIDTH = 200;
 const HEADER_HEIGHT = 70;
 const MAX_TOOLTIPS = 20_000;
+const MAX_LABEL = 30;
 
 /**
  * Renders a heatmap layout as a standalone SVG document: one rectangle
@@ -42,8 +43,8 @@ export function renderHeatmapSvg(layout: HeatmapLayout, title: string): string {
     );
   });
   out.push(
-    `<text x="4" y="56">${layout.rows} rows (${layout.rowBin} identities each) × ` +
-      `${layout.columns} columns (${layout.columnBin} entitlements each), ordered by cluster and role</text>`,
+    `<text x="4" y="56">${layout.rows} rows (${layout.rowBin === 1 ? "1 identity" : `${layout.rowBin} identities`} each) × ` +
+      `${layout.columns} columns (${layout.columnBin === 1 ? "1 entitlement" : `${layout.columnBin} entitlements`} each), ordered by cluster and role</text>`,
   );
 
   // Cluster stripes: alternate two greys so neighbouring clusters differ.
@@ -56,7 +57,7 @@ export function renderHeatmapSvg(layout: HeatmapLayout, title: string): string {
   if (labelled) {
     layout.rowLabels.forEach((label, row) => {
       out.push(
-        `<text x="${left - 12}" y="${HEADER_HEIGHT + (row + 1) * cellHeight - 1}" text-anchor="end" font-size="${cellHeight - 1}">${escapeXml(label)}</text>`,
+        `<text x="${left - 12}" y="${HEADER_HEIGHT + (row + 1) * cellHeight - 1}" text-anchor="end" font-size="${Math.min(cellHeight - 1, 10)}">${escapeXml(shorten(label))}</text>`,
       );
     });
   }
@@ -130,6 +131,12 @@ function cellSize(layout: HeatmapLayout): { cellWidth: number; cellHeight: numbe
   const fit = (count: number, max: number) =>
     Math.max(2, Math.min(max, Math.floor(900 / Math.max(count, 1))));
   return { cellWidth: fit(layout.columns, 16), cellHeight: fit(layout.rows, 12) };
+}
+
+// Long ids (ARNs) keep their end, which names the role or user; the
+// cell tooltips keep the whole id.
+function shorten(label: string): string {
+  return label.length <= MAX_LABEL ? label : `…${label.slice(-(MAX_LABEL - 1))}`;
 }
 
 function escapeXml(text: string): string {
