@@ -65,3 +65,18 @@ export function formatDay(ms: number): string {
 export function daysBetween(earlier: number, later: number): number {
   return Math.floor((later - earlier) / DAY_MS);
 }
+
+/**
+ * Returns a `parseIsoDate` that remembers each distinct text it has
+ * parsed. Usage data repeats a few hundred days over millions of rows;
+ * create one per parse so memory ends with it.
+ */
+export function createDateParser(): (text: string) => number | undefined {
+  const parsed = new Map<string, number | undefined>();
+  return (text) => {
+    if (parsed.has(text)) return parsed.get(text);
+    const ms = parseIsoDate(text);
+    parsed.set(text, ms);
+    return ms;
+  };
+}

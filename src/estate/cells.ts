@@ -1,4 +1,3 @@
-import { parseIsoDate } from "../dates.js";
 import {
   CHANNEL_BITS,
   type CellDraft,
@@ -6,8 +5,6 @@ import {
 } from "../matrix/usage-matrix.js";
 import type { UsageRecordInput } from "./schema.js";
 
-const toMs = (text: string | null | undefined) =>
-  text == null ? Number.NaN : (parseIsoDate(text) ?? Number.NaN);
 
 /** Converts one validated record to a cell draft at (row, column). */
 export function cellFromRecord(
@@ -15,7 +12,10 @@ export function cellFromRecord(
   row: number,
   column: number,
   viaColumn: number,
+  parseDate: (text: string) => number | undefined,
 ): CellDraft {
+  const toMs = (text: string | null | undefined) =>
+    text == null ? Number.NaN : (parseDate(text) ?? Number.NaN);
   const history = record.history?.map((text) => toMs(text));
   // A dated use is a use: the latest one bounds the last use from below.
   let lastUsedAt = toMs(record.lastUsedAt);

@@ -1,4 +1,4 @@
-import { parseIsoDate } from "../dates.js";
+import { createDateParser, parseIsoDate } from "../dates.js";
 import { InputError, type InputIssue, describeValue } from "../errors.js";
 import {
   type CellDraft,
@@ -97,9 +97,8 @@ export function buildEstate(parts: EstateParts): Estate {
   const aliasOf = collectAliases(parts.identities ?? [], identities, issues);
   if (issues.length > 0) throw new InputError("estate", issues);
 
-  const cellByPair = new Map<number, CellDraft>();
-  const cells: CellDraft[] = [];
-  let mergedRecords = 0;
+  const parseDate = createDateParser();
+  const drafts: CellDraft[] = [];
   let aliasedRecords = 0;
   for (const record of parts.records) {
     const canonical = aliasOf.get(record.identity);
@@ -108,19 +107,10 @@ export function buildEstate(parts: EstateParts): Estate {
     const column = entitlements.indexOf(record.entitlement);
     const via =
       record.via === undefined ? -1 : entitlements.indexOf(record.via);
-    const draft = cellFromRecord(record, row, column, via);
-
-    // Pair key: rows and columns stay far below 2^26 in any real estate.
-    const key = row * 67_108_864 + column;
-    const existing = cellByPair.get(key);
-    if (existing === undefined) {
-      cellByPair.set(key, draft);
-      cells.push(draft);
-    } else {
-      mergedRecords++;
-      mergeCell(existing, draft);
-    }
+    drafts.push(cellFromRecord(record, row, column, via, parseDate));
   }
+  const cells = mergeRepeatedPairs(drafts, identities.ids.length);
+  const mergedRecords = drafts.length - cells.length;
 
   const identityList = identities.ids.map((id, i) =>
     identityInfo(id, identities.meta[i]),
@@ -138,6 +128,40 @@ export function buildEstate(parts: EstateParts): Estate {
     mergedRecords,
     aliasedRecords,
   };
+}
+
+/**
+ * Merges drafts of the same pair into the first one seen, in input
+ * order (see `mergeCell`). Sorting by row, then by column within a row,
+ * puts repeats side by side without a map of millions of pairs.
+ */
+function mergeRepeatedPairs(drafts: CellDraft[], rowCount: number): CellDraft[] {
+  const rowStart = new Int32Array(rowCount + 1);
+  for (const draft of drafts) rowStart[draft.row + 1]! += 1;
+  for (let i = 0; i < rowCount; i++) rowStart[i + 1]! += rowStart[i]!;
+  const order = new Int32Array(drafts.length);
+  const next = rowStart.slice(0, rowCount);
+  drafts.forEach((draft, index) => {
+    order[next[draft.row]!++] = index;
+  });
+
+  const unique: CellDraft[] = [];
+  for (let i = 0; i < rowCount; i++) {
+    // A stable sort keeps input order among repeats of one column.
+    const slice = Array.from(order.subarray(rowStart[i]!, rowStart[i + 1]!));
+    slice.sort((a, b) => drafts[a]!.column - drafts[b]!.column);
+    let kept: CellDraft | undefined;
+    for (const index of slice) {
+      const draft = drafts[index]!;
+      if (kept !== undefined && kept.column === draft.column) {
+        mergeCell(kept, draft);
+      } else {
+        kept = draft;
+        unique.push(draft);
+      }
+    }
+  }
+  return unique;
 }
 
 function collectAliases(

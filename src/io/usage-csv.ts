@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { parseIsoDate } from "../dates.js";
+import { createDateParser } from "../dates.js";
 import { InputError, type InputIssue, describeValue } from "../errors.js";
 import {
   CHANNELS,
@@ -62,8 +62,26 @@ const FALSE_WORDS = new Set(["false", "0", "no"]);
  *   or the missing required columns.
  */
 export function parseUsageCsv(text: string): UsageCsv {
-  const rows = csvRows(text);
-  const header = (rows[0]?.fields ?? []).map((name) => name.toLowerCase());
+  let reader: ((fields: string[], line: number) => void) | undefined;
+  let result: (UsageCsv & { issues: InputIssue[] }) | undefined;
+  forEachCsvRow(text, (fields, line) => {
+    if (reader === undefined) {
+      const started = startUsageCsv(fields);
+      reader = started.read;
+      result = started.result;
+    } else reader(fields, line);
+  });
+  const csv = result ?? startUsageCsv([]).result;
+  if (csv.issues.length > 0) throw new InputError("usage CSV", csv.issues);
+  return { records: csv.records, ignoredColumns: csv.ignoredColumns };
+}
+
+/** Checks the header and returns the reader of the following rows. */
+function startUsageCsv(headerFields: readonly string[]): {
+  read: (fields: string[], line: number) => void;
+  result: UsageCsv & { issues: InputIssue[] };
+} {
+  const header = headerFields.map((name) => name.toLowerCase());
   const position = (name: string) => header.indexOf(name);
   const missing = ["identity", "entitlement"].filter((n) => position(n) < 0);
   if (missing.length > 0) {
@@ -93,8 +111,8 @@ export function parseUsageCsv(text: string): UsageCsv {
   };
   const records: UsageRecordInput[] = [];
   const issues: InputIssue[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const { fields: row, line } = rows[r]!;
+  const parseIsoDate = createDateParser();
+  const read = (row: string[], line: number) => {
     const issue = (column: string, value: string, expected: string) =>
       issues.push({
         path: `line ${line}, column ${column}`,
@@ -130,11 +148,10 @@ export function parseUsageCsv(text: string): UsageCsv {
         issue("granted", row[at.granted]!, "true, false, 1, 0, yes or no");
       }
     }
-    readGrantColumns(row, at, record, issue);
+    readGrantColumns(row, at, record, issue, parseIsoDate);
     records.push(record);
-  }
-  if (issues.length > 0) throw new InputError("usage CSV", issues);
-  return { records, ignoredColumns };
+  };
+  return { read, result: { records, ignoredColumns, issues } };
 }
 
 const CHANNEL_WORDS = new Set(CHANNELS);
@@ -146,6 +163,7 @@ function readGrantColumns(
   at: Readonly<Record<"grantedAt" | "via" | "failures" | "lastFailure" | "channel" | "granularity", number>>,
   record: UsageRecordInput,
   issue: (column: string, value: string, expected: string) => void,
+  parseIsoDate: (text: string) => number | undefined,
 ): void {
   const cell = (position: number) => (position < 0 ? "" : row[position]!);
   const date = (position: number, column: string) => {
@@ -180,11 +198,6 @@ function readGrantColumns(
   }
 }
 
-/** One CSV record with the line it starts on, from 1. */
-interface CsvRow {
-  fields: string[];
-  line: number;
-}
 
 /**
  * Splits CSV text into trimmed fields. Text without a double quote has
@@ -193,10 +206,15 @@ interface CsvRow {
  * csv-parse. Empty lines are skipped; every row must have as many fields
  * as the first.
  */
-export function csvRows(text: string): CsvRow[] {
-  if (text.includes('"')) return quotedRows(text);
+export function forEachCsvRow(
+  text: string,
+  visit: (fields: string[], line: number) => void,
+): void {
+  if (text.includes('"')) {
+    for (const row of quotedRows(text)) visit(row.fields, row.line);
+    return;
+  }
   const lines = text.split("\n");
-  const rows: CsvRow[] = [];
   let width = -1;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
@@ -214,12 +232,11 @@ export function csvRows(text: string): CsvRow[] {
         },
       ]);
     }
-    rows.push({ fields, line: i + 1 });
+    visit(fields, i + 1);
   }
-  return rows;
 }
 
-function quotedRows(text: string): CsvRow[] {
+function quotedRows(text: string): { fields: string[]; line: number }[] {
   try {
     const records = parse(text, {
       bom: true,
