@@ -5,7 +5,7 @@ import type { GrantAssessment } from "./grant-verdict.js";
 import { identityFindings } from "./identity-findings.js";
 import type { ObservationWindow } from "./observation.js";
 import type { PeerGroups } from "./peers.js";
-import { PRIORITY_RANK } from "./priority.js";
+import { sortByPriority } from "./priority.js";
 import { type Finding, VERDICTS, type Verdict } from "./types.js";
 
 /** Settings of the drift rules; `resolveSettings` documents the defaults. */
@@ -74,13 +74,7 @@ export function detectDrift(
     [...grants.findings, ...lifecycle],
     settings.exclusions,
   );
-  outcome.kept.sort(
-    (a, b) =>
-      PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-      b.score - a.score ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-
+  const findings = sortByPriority(outcome.kept);
   const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<
     Verdict,
     number
@@ -104,7 +98,7 @@ export function detectDrift(
   identities.sort((a, b) => b.debt - a.debt || (a.identity < b.identity ? -1 : 1));
 
   return {
-    findings: outcome.kept,
+    findings,
     excluded: outcome.excluded,
     privilegedKept: outcome.privilegedKept,
     verdicts,

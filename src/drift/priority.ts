@@ -57,3 +57,30 @@ export const PRIORITY_RANK: Readonly<Record<Priority, number>> = {
   medium: 2,
   low: 3,
 };
+
+/**
+ * Sorts items highest priority first, then by descending score, then by
+ * id, and returns a new array. Keys are copied into typed arrays first:
+ * a report can hold a million findings.
+ */
+export function sortByPriority<
+  T extends { readonly priority: Priority; readonly score: number; readonly id: string },
+>(items: readonly T[]): T[] {
+  const rank = new Uint8Array(items.length);
+  const score = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    rank[i] = PRIORITY_RANK[item.priority];
+    score[i] = item.score;
+  });
+  const order = Array.from({ length: items.length }, (_, i) => i);
+  order.sort((a, b) => {
+    const byRank = rank[a]! - rank[b]!;
+    if (byRank !== 0) return byRank;
+    const byScore = score[b]! - score[a]!;
+    if (byScore !== 0) return byScore;
+    const idA = items[a]!.id;
+    const idB = items[b]!.id;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  });
+  return order.map((i) => items[i]!);
+}

@@ -5,13 +5,12 @@ import {
   observationWindow,
 } from "../drift/observation.js";
 import { peerGroups } from "../drift/peers.js";
-import { PRIORITY_RANK } from "../drift/priority.js";
+import { sortByPriority } from "../drift/priority.js";
 import type { Estate } from "../estate/estate.js";
 import { createEstate } from "../estate/parse.js";
 import { parseIsoDate } from "../dates.js";
 import { recommendationsFromFindings } from "../recommendations/from-findings.js";
 import { recommendationsFromRoles } from "../recommendations/from-roles.js";
-import type { Recommendation } from "../recommendations/types.js";
 import {
   deniedWithoutGrant,
   inputSummary,
@@ -138,9 +137,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
     reviews === undefined
       ? undefined
       : applyReviews(proposed, reviews, previous?.recommendations);
-  const recommendations = sortRecommendations(
-    reviewed?.recommendations ?? proposed,
-  );
+  const recommendations = sortByPriority(reviewed?.recommendations ?? proposed);
   const recommendDone = clock();
 
   const members: string[][] = Array.from({ length: clusters.k }, () => []);
@@ -200,16 +197,6 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Report {
       totalMs: ms(clock() - started),
     },
   };
-}
-
-/** Highest priority first, then by score, then by id. */
-function sortRecommendations(list: Recommendation[]): Recommendation[] {
-  return list.sort(
-    (a, b) =>
-      PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-      b.score - a.score ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
 }
 
 /** Tests whether a value is an `Estate` built by this library. */
