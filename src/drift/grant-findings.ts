@@ -139,7 +139,7 @@ function verdictFinding(
 
 /**
  * Flags a grant held by under `peerOutlierShare` of the identity's
- * cluster (of at least `minPeers` members). Dormant and over-broad
+ * cluster (of at least `minPeers` members, with a candidate role). Dormant and over-broad
  * grants already carry the share in their own finding, so they are not
  * flagged twice.
  */
@@ -151,6 +151,10 @@ function peerOutlier(
   const { estate, window, peers } = context;
   const cluster = peers.assignments[assessment.row]!;
   if (peers.sizes[cluster]! < settings.minPeers) return undefined;
+  // A cluster without a candidate role is not a peer group (k-means
+  // leaves a catch-all cluster of identities that fit nowhere), so a
+  // low share there says nothing about the grant.
+  if (peers.roleColumns(cluster) === undefined) return undefined;
   if (assessment.peerShare >= settings.peerOutlierShare) return undefined;
   const flagged: readonly string[] = ["dormant", "over-broad", "not-actionable"];
   if (flagged.includes(assessment.verdict)) return undefined;

@@ -18,19 +18,37 @@ const used = (identity: string, entitlement: string): UsageRecordInput => ({
   grantedAt: LONG_AGO,
 });
 
-/** `size` identities that all use crm:read, the first also `extra`. */
+/**
+ * `size` identities that all use crm:read and crm:write (so the cluster
+ * has a candidate role), the first also `extra`.
+ */
 function cluster(
   size: number,
   extra: UsageRecordInput,
   entitlements: EntitlementInput[] = [],
 ) {
-  const records = Array.from({ length: size }, (_, i) =>
+  const records = Array.from({ length: size }, (_, i) => [
     used(`u${String(i + 1).padStart(2, "0")}`, "crm:read"),
-  );
+    used(`u${String(i + 1).padStart(2, "0")}`, "crm:write"),
+  ]).flat();
   return { asOf: AS_OF, entitlements, records: [...records, extra] };
 }
 
 describe("peer outliers", () => {
+  it("cluster without a role has none", () => {
+    // Members share one entitlement only: below minRoleEntitlements (2),
+    // so the cluster is no peer group and nothing is compared.
+    const records = Array.from({ length: 11 }, (_, i) =>
+      used(`u${String(i + 1).padStart(2, "0")}`, "crm:read"),
+    );
+    const report = analyzeFrozen({
+      asOf: AS_OF,
+      records: [...records, used("u01", "finance:approve")],
+    });
+    expect(report.roles).toEqual([]);
+    expect(report.findings.filter((f) => f.type === "peer-outlier")).toEqual([]);
+  });
+
   it("one holder of 11 is outlier", () => {
     const report = analyzeFrozen(cluster(11, used("u01", "finance:approve")));
     const finding = findingOf(report, "peer-outlier", "u01", "finance:approve");
@@ -91,8 +109,10 @@ describe("peer outliers", () => {
       cluster(11, neverUsed("u01", "finance:approve")),
     );
     const findings = findingsAbout(report, "u01");
-    expect(findings.map((f) => f.type)).toEqual(["dormant-grant"]);
+    // The cluster's role (crm:read, crm:write) lacks it: over-broad.
+    expect(findings.map((f) => f.type)).toEqual(["over-broad-grant"]);
     expect(findings[0]?.evidence["peerShare"]).toBe(0.0909);
+    expect(findings[0]?.evidence["inClusterRole"]).toBe(false);
   });
 
   it("unknown rare grant is an outlier", () => {
