@@ -65,7 +65,7 @@ export const AnalyzeOptionsSchema = z.strictObject({
   metric: z
     .enum(["euclidean", "cosine"], { error: '"euclidean" or "cosine"' })
     .optional(),
-  /** What the clustered vectors record; see `FeatureMode`. Default "auto". */
+  /** Content of the clustered vectors; see `FeatureMode`. Default "auto". */
   features: z
     .enum(["auto", "grants", "usage"], {
       error: '"auto", "grants" or "usage"',
@@ -98,13 +98,13 @@ export const AnalyzeOptionsSchema = z.strictObject({
     .gt(0, { error: "a share greater than 0 and at most 1" })
     .max(1, { error: "a share greater than 0 and at most 1" })
     .optional(),
-  /** Fewest members a cluster needs to yield a candidate role. Default 2. */
+  /** Minimum members of a cluster that yields a candidate role. Default 2. */
   minRoleMembers: z
     .number({ error: "a whole number, 1 or more" })
     .int({ error: "a whole number, 1 or more" })
     .min(1, { error: "a whole number, 1 or more" })
     .optional(),
-  /** Fewest entitlements a candidate role needs. Default 2. */
+  /** Minimum entitlements of a candidate role. Default 2. */
   minRoleEntitlements: z
     .number({ error: "a whole number, 1 or more" })
     .int({ error: "a whole number, 1 or more" })

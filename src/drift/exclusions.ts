@@ -12,7 +12,7 @@ export interface Exclusion {
   readonly entitlement?: string | undefined;
   /** Identity kind (not a finding type), for example `workload`. */
   readonly kind?: string | undefined;
-  /** Why the exception was accepted, echoed in the report. */
+  /** Reason the exception was accepted, echoed in the report. */
   readonly reason: string;
 }
 

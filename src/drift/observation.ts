@@ -44,7 +44,7 @@ export function observationWindow(
   };
 }
 
-/** Whether the input says anything about the use of cell `c`. */
+/** Tests whether the input records anything about the use of cell `c`. */
 export function isUsageObserved(matrix: UsageMatrix, c: number): boolean {
   return (
     !Number.isNaN(matrix.uses[c]!) ||

@@ -56,7 +56,7 @@ export const IdentitySchema = z.strictObject({
   tags: z.array(IdSchema).optional(),
 });
 
-/** How an identity used an entitlement. */
+/** Channel through which an identity used an entitlement. */
 export const CHANNELS = [
   "interactive",
   "non-interactive",
@@ -103,12 +103,12 @@ export const UsageRecordSchema = z.strictObject({
   failures: count("failed attempts").optional(),
   /** Last failed attempt. */
   lastFailureAt: IsoDateSchema.optional(),
-  /** How the uses were made. */
+  /** Channel of the uses. */
   channel: z
     .enum(CHANNELS, { error: `one of ${CHANNELS.join(", ")}` })
     .optional(),
   /**
-   * What the usage source can see: each `action`, or only that some
+   * Resolution of the usage source: each `action`, or only that some
    * action of the entitlement's `service` was used.
    */
   granularity: z
@@ -164,7 +164,7 @@ export const DenseMatrixSchema = z
 
 /** A whole estate: usage records plus optional identity and entitlement metadata. */
 /**
- * What the usage telemetry covered. Without it, every identity and system
+ * Coverage of the usage telemetry. Without it, every identity and system
  * in the records is taken as observed for the whole window.
  */
 export const TelemetrySchema = z.strictObject({

@@ -200,11 +200,11 @@ function readGrantColumns(
 
 
 /**
- * Splits CSV text into trimmed fields. Text without a double quote has
- * no quoting to resolve, so it is split on line ends and commas directly
- * (several times faster on millions of rows); other text goes through
- * csv-parse. Empty lines are skipped; every row must have as many fields
- * as the first.
+ * Calls `visit` with the trimmed fields and line number of each CSV row.
+ * Text without a double quote has no quoting to resolve, so it is split
+ * on line ends and commas directly, which is several times faster on
+ * millions of rows. Other text goes through csv-parse. Empty lines are
+ * skipped, and every row must have as many fields as the first.
  */
 export function forEachCsvRow(
   text: string,

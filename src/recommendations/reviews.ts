@@ -25,7 +25,7 @@ export const ReviewsSchema = z.array(ReviewInputSchema);
 
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;
 
-/** How the reviews of an earlier run were carried into this one. */
+/** Outcome of carrying the reviews of an earlier run into this one. */
 export interface ReviewOutcome {
   /** Entries whose recommendation this run produced again. */
   readonly applied: number;

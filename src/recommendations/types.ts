@@ -1,6 +1,6 @@
 import type { Evidence, Priority } from "../drift/types.js";
 
-/** What a recommendation proposes that a person do. */
+/** Action a recommendation proposes for a person to take. */
 export type RecommendationKind =
   | "create-role"
   | "replace-grants-with-role"
@@ -38,7 +38,7 @@ export const REVIEW_STATES: readonly ReviewState[] = [
   "failed",
 ];
 
-/** Where a recommendation stands in human review. */
+/** Position of a recommendation in human review. */
 export interface Review {
   readonly state: ReviewState;
   /**
@@ -56,7 +56,7 @@ export interface Review {
   readonly reviewedEtag: string | null;
 }
 
-/** What a recommendation is about. Unused fields are null. */
+/** Subject of a recommendation. Unused fields are null. */
 export interface RecommendationTarget {
   readonly identity: string | null;
   readonly entitlement: string | null;
@@ -69,7 +69,7 @@ export interface RecommendationTarget {
  * A proposal for a person to review. rolemine never changes access: no
  * function of the library acts on a recommendation, `status` is always
  * `"advisory"` and `requiresHumanReview` always `true`, and every field is
- * read-only. Whoever carries one out does so in their own systems, after
+ * read-only. A person who carries one out does so in their own systems, after
  * review.
  */
 export interface Recommendation {
