@@ -145,19 +145,31 @@ const KNOWN_FIELDS = [
 ];
 
 function unknownFieldHint(key: string, known: readonly string[]): string {
+  const best = closestName(key, known);
+  return best !== undefined
+    ? `no such field; did you mean ${best}?`
+    : "no such field; remove it or check the documented fields";
+}
+
+/**
+ * Finds the name in `known` closest to `name` by edit distance, ignoring
+ * case, when it is close enough to be a likely typo (at most 2 edits, or
+ * a third of the length); otherwise undefined.
+ */
+export function closestName(
+  name: string,
+  known: readonly string[],
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const close = best !== undefined && bestDistance <= Math.max(2, key.length / 3);
-  return close
-    ? `no such field; did you mean ${best}?`
-    : "no such field; remove it or check the documented fields";
+  return bestDistance <= Math.max(2, name.length / 3) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

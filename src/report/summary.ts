@@ -1,6 +1,8 @@
 import type { DriftResult } from "../drift/detect.js";
 import type { Estate } from "../estate/estate.js";
 import { formatDate } from "../dates.js";
+import { closestName } from "../errors.js";
+import { USAGE_CSV_COLUMNS } from "../io/usage-csv.js";
 import { density } from "../matrix/usage-matrix.js";
 import {
   RECOMMENDATION_KINDS,
@@ -177,9 +179,22 @@ function notes(
     );
   }
   if (counts.ignoredColumns.length > 0) {
+    const hints = counts.ignoredColumns
+      .map((column) => [column, closestName(column, USAGE_CSV_COLUMNS)] as const)
+      .filter(([, guess]) => guess !== undefined)
+      .map(([column, guess]) => ` (${column}: did you mean ${guess}?)`)
+      .join("");
     result.push(
       `Columns not read: ${counts.ignoredColumns.join(", ")}; check for a ` +
-        "misspelled column name.",
+        `misspelled column name${hints}.`,
+    );
+  }
+  const unknownIds = telemetryIdsWithoutIdentity(estate);
+  if (unknownIds.length > 0) {
+    result.push(
+      `The telemetry lists ${count(unknownIds.length, "identity", "identities")} ` +
+        `that the estate does not have (${unknownIds.slice(0, 5).join(", ")}` +
+        `${unknownIds.length > 5 ? ", …" : ""}); check the ids.`,
     );
   }
   if (counts.deniedWithoutGrant > 0) {
@@ -222,6 +237,18 @@ function notes(
     );
   }
   return result;
+}
+
+// Ids in telemetry.identities that match no identity or alias.
+function telemetryIdsWithoutIdentity(estate: Estate): string[] {
+  const listed = estate.telemetry.identities;
+  if (listed === undefined) return [];
+  const known = new Set<string>();
+  for (const identity of estate.identities) {
+    known.add(identity.id);
+    for (const alias of identity.aliases) known.add(alias);
+  }
+  return [...listed].filter((id) => !known.has(id)).sort();
 }
 
 function count(n: number, singular: string, plural: string): string {

@@ -238,6 +238,32 @@ describe("parseUsageCsv", () => {
   });
 });
 
+describe("summary notes on input mistakes", () => {
+  it("suggests a misspelled CSV column", () => {
+    const csv = parseUsageCsv("identity,entitlement,uses,last_used_at\na,x,1,2026-01-01\n");
+    const report = analyze(csv.records, { ignoredColumns: csv.ignoredColumns, timings: false });
+    expect(report.summary.notes.join(" ")).toContain(
+      "Columns not read: last_used_at; check for a misspelled column name (last_used_at: did you mean last_used?).",
+    );
+  });
+
+  it("flags telemetry ids with no identity", () => {
+    const report = analyze(
+      {
+        telemetry: { identities: ["alice", "bobb"] },
+        records: [
+          { identity: "alice", entitlement: "x", uses: 1 },
+          { identity: "bob", entitlement: "x", uses: 1 },
+        ],
+      },
+      { timings: false },
+    );
+    expect(report.summary.notes.join(" ")).toContain(
+      "The telemetry lists 1 identity that the estate does not have (bobb); check the ids.",
+    );
+  });
+});
+
 describe("analyze option validation", () => {
   const records = [{ identity: "a", entitlement: "x", uses: 1 }];
 
