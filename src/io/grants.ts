@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parse } from "csv-parse/sync";
+import { forEachCsvRow } from "./csv-rows.js";
 import { z } from "zod";
 import { parseIsoDate } from "../dates.js";
 import {
@@ -71,8 +71,9 @@ export interface GrantsFile {
  * // [{ identity: "ana", entitlement: "s3.amazonaws.com:GetObject" }]
  */
 export function parseGrantsCsv(text: string): GrantsFile {
-  const rows = parseCsvRows(text);
-  const header = (rows[0] ?? []).map((name) => name.toLowerCase());
+  const rows: { fields: string[]; line: number }[] = [];
+  forEachCsvRow(text, "grants CSV", (fields, line) => rows.push({ fields, line }));
+  const header = (rows[0]?.fields ?? []).map((name) => name.toLowerCase());
   const position = (name: string) => header.indexOf(name);
   const missing = ["identity", "entitlement"].filter((n) => position(n) < 0);
   if (missing.length > 0) {
@@ -96,10 +97,10 @@ export function parseGrantsCsv(text: string): GrantsFile {
   const grants: Grant[] = [];
   const issues: InputIssue[] = [];
   for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+    const { fields: row, line } = rows[r]!;
     const issue = (column: string, value: string, expected: string) =>
       issues.push({
-        path: `line ${r + 1}, column ${column}`,
+        path: `line ${line}, column ${column}`,
         received: describeValue(value),
         expected,
       });
@@ -122,29 +123,6 @@ export function parseGrantsCsv(text: string): GrantsFile {
   }
   if (issues.length > 0) throw new InputError("grants CSV", issues);
   return { grants, ignoredColumns };
-}
-
-function parseCsvRows(text: string): string[][] {
-  try {
-    return parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new InputError(
-      "grants CSV",
-      [
-        {
-          path: "file",
-          received: error instanceof Error ? error.message : String(error),
-          expected: "well-formed CSV with the same number of fields per row",
-        },
-      ],
-      { cause: error },
-    );
-  }
 }
 
 /**

@@ -14,6 +14,13 @@ import { inputError } from "./helpers.js";
 const ROLE = "arn:aws:iam::111111111111:role/deploy";
 
 describe("parseGrantsCsv", () => {
+  it("counts lines across blank lines", () => {
+    const error = inputError(() =>
+      parseGrantsCsv("identity,entitlement,granted_at\n\nana,x,2026-01-05\n\nbob,y,soon\n"),
+    );
+    expect(error.message).toContain('at line 5, column granted_at: received "soon"');
+  });
+
   it("reads required and optional columns", () => {
     const { grants, ignoredColumns } = parseGrantsCsv(
       "Identity,Entitlement,granted_at,via,source\n" +
@@ -74,10 +81,10 @@ describe("parseGrantsCsv", () => {
     const error = inputError(() =>
       parseGrantsCsv("identity,entitlement\nana,crm:read,extra\n"),
     );
-    expect(error.issues[0]?.path).toBe("file");
-    expect(error.issues[0]?.expected).toBe(
-      "well-formed CSV with the same number of fields per row",
-    );
+    expect(error.message).toContain("Invalid grants CSV");
+    expect(error.issues[0]?.path).toBe("line 2");
+    expect(error.issues[0]?.received).toBe("3 fields");
+    expect(error.issues[0]?.expected).toBe("2 fields, as in the header");
   });
 });
 
