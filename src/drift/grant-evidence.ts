@@ -21,7 +21,7 @@ export function granularityName(matrix: UsageMatrix, cell: number): string {
 }
 
 /**
- * The facts behind a grant verdict, as plain values: counts, ISO dates,
+ * Collects the facts behind a grant verdict, as plain values: counts, ISO dates,
  * the thresholds applied and the peer comparison.
  */
 export function grantEvidence(

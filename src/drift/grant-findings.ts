@@ -153,7 +153,7 @@ function peerOutlier(
   if (peers.sizes[cluster]! < settings.minPeers) return undefined;
   // A cluster without a candidate role is not a peer group (k-means
   // leaves a catch-all cluster of identities that fit nowhere), so a
-  // low share there tells nothing about the grant.
+  // low share there is no evidence about the grant.
   if (peers.roleColumns(cluster) === undefined) return undefined;
   if (assessment.peerShare >= settings.peerOutlierShare) return undefined;
   const flagged: readonly string[] = ["dormant", "over-broad", "not-actionable"];

@@ -49,7 +49,7 @@ export interface GrantRuleContext {
  * 2. A successful use in the window (at any granularity, over every
  *    channel and alias) no older than the dormancy threshold: `used`.
  * 3. Non-use needs telemetry that covers the identity and the
- *    entitlement's system, sees the entitlement, is not stale, and has
+ *    entitlement's system, can observe the entitlement, is not stale, and has
  *    action-level or unstated-granularity data for the cell; otherwise
  *    `unknown`.
  * 4. A grant, identity or telemetry younger than the window, or periodic
@@ -200,7 +200,7 @@ function blindness(context: GrantRuleContext, row: number, cell: number): string
 }
 
 /**
- * The latest of grant, identity creation and telemetry start, when it
+ * Finds the latest of grant, identity creation and telemetry start, when it
  * falls inside the window: the grant cannot be judged before that instant
  * plus a whole window.
  */

@@ -3,7 +3,7 @@ import type { UsageMatrix } from "../matrix/usage-matrix.js";
 
 /**
  * The observation window and dormancy threshold of one analysis, in epoch
- * milliseconds, with the questions every drift rule asks of a cell.
+ * milliseconds, with the tests every drift rule applies to a cell.
  */
 export interface ObservationWindow {
   /** The analysis instant, or undefined when the input has no dates. */
@@ -66,7 +66,7 @@ export function lastUseOf(matrix: UsageMatrix, c: number): number {
 }
 
 /**
- * Whether cell `c` had a successful use within the window: a positive
+ * Tests whether cell `c` had a successful use within the window: a positive
  * count (counts are per window by definition) or a last use on or after
  * the window's start.
  */

@@ -56,7 +56,7 @@ export function mergeCell(target: CellDraft, source: CellDraft): void {
     target.neverUsed && source.neverUsed && Number.isNaN(target.lastUsedAt);
   target.channels |= source.channels;
   target.granularity = Math.max(target.granularity, source.granularity);
-  // NOTE: one cell holds one path. A pair granted directly and through a
+  // NOTE: one cell records one path. A pair granted directly and through a
   // group is judged through the group (so use credits the membership and
   // no removal is proposed on partial facts); with two groups the first
   // one seen is kept.

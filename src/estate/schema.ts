@@ -123,7 +123,7 @@ export const DenseMatrixSchema = z
   .strictObject({
     identities: z.array(IdSchema),
     entitlements: z.array(IdSchema),
-    /** `granted[i][j]` is 1 when identity i holds entitlement j. */
+    /** `granted[i][j]` is 1 when identity i is granted entitlement j. */
     granted: z.array(
       z.array(
         z.union([z.literal(0), z.literal(1), z.boolean()], {

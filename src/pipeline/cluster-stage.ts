@@ -107,7 +107,7 @@ function chooseClusters(rows: SparseRows, settings: ClusterStageSettings): Clust
       score: Math.round(silhouette * 1e4) / 1e4,
     }));
   // Peer comparison needs clusters small enough that a team's own
-  // pattern stands out, so k starts at half the √(n/2) rule of thumb.
+  // pattern is visible, so k starts at half the √(n/2) rule of thumb.
   const floor = Math.max(2, Math.ceil(Math.sqrt(n / 2) / 2));
   const candidates = defaultKCandidates(n).filter((k) => k >= floor);
   if (candidates.length === 0) candidates.push(Math.min(floor, n - 1));

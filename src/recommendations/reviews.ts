@@ -74,7 +74,7 @@ export function parseReviews(value: unknown): ReviewInput[] {
  * - the same id keeps its state and note (a dismissed recommendation
  *   stays dismissed while its material evidence is unchanged);
  * - a claimed recommendation keeps the content it had in `previous`,
- *   and no new variant of its subject is raised while the claim stands;
+ *   and no new variant of its subject is raised while the claim is in place;
  * - a new id on a reviewed subject (its material evidence changed) starts
  *   pending and names the reviewed id in `supersedes`.
  */

@@ -23,7 +23,7 @@ export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = [
 ];
 
 /**
- * Review states: `pending` (nobody has looked), `claimed` (a reviewer is
+ * Review states: `pending` (not yet reviewed), `claimed` (a reviewer is
  * working on it; its content is frozen), `accepted`, `rejected`
  * (dismissed) and `failed` (accepted, but carrying it out failed outside
  * rolemine).

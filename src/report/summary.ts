@@ -257,6 +257,13 @@ function count(n: number, singular: string, plural: string): string {
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)),
   );
+}
+
+// Code-unit order, not locale order, so output never depends on ICU data.
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

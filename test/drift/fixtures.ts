@@ -17,7 +17,7 @@ export const LONG_AGO = "2025-01-01";
 /** A human identity with an owner, so that no lifecycle rule fires. */
 export const ALICE = { id: "alice", kind: "human", owner: "bob" } as const;
 
-/** A grant used three times in the window, last on 2026-06-20. */
+/** Builds a grant used three times in the window, last on 2026-06-20. */
 export function usedRecently(
   identity: string,
   entitlement: string,
@@ -26,7 +26,7 @@ export function usedRecently(
   return { identity, entitlement, uses: 3, lastUsedAt, grantedAt: LONG_AGO };
 }
 
-/** A grant that the usage data records as never used. */
+/** Builds a grant that the usage data records as never used. */
 export function neverUsed(
   identity: string,
   entitlement: string,
@@ -60,7 +60,7 @@ export function findingsAbout(
 }
 
 /**
- * The one finding of a type about a subject.
+ * Returns the one finding of a type about a subject.
  *
  * @throws {Error} listing the report's findings when there is none.
  */
@@ -99,7 +99,7 @@ export function recommendationsAbout(
   );
 }
 
-/** The recommendation that cites a finding, or undefined. */
+/** Returns the recommendation that cites a finding, or undefined. */
 export function recommendationFor(
   report: Report,
   finding: Finding,

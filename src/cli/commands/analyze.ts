@@ -135,7 +135,8 @@ export function analysisExitCode(report: Report, flags: AnalyzeFlags): number {
     (f) => (f.priority === "critical" || f.priority === "high") && isNew(f.id),
   );
   if (newHigh.length === 0) return 0;
-  // The scheduler sees the code; the operator reading its log sees why.
+  // The scheduler acts on the code, and the operator reading its log
+  // learns which findings caused it.
   process.stderr.write(
     `rolemine: ${newHigh.length} new critical or high findings` +
       `${report.diff === null ? " (no --previous, so all count as new)" : ""}:\n`,
